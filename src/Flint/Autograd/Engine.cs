@@ -1,0 +1,118 @@
+namespace Flint.Autograd;
+
+/// <summary>
+/// Runs backward: counts how many gradients each node will receive, then processes nodes
+/// once all their gradients have arrived (a topological order), iteratively, never
+/// recursively, so deep graphs cannot overflow the stack.
+/// </summary>
+internal static class Engine
+{
+    /// <summary>
+    /// Back-propagates <paramref name="grads"/> from <paramref name="roots"/>. With
+    /// <paramref name="inputs"/> given, returns the gradients reaching them instead of
+    /// accumulating into leaves (<c>torch.autograd.grad</c>).
+    /// </summary>
+    public static Tensor?[]? Run(Tensor[] roots, Tensor[] grads, bool retainGraph, bool createGraph, Tensor[]? inputs = null, bool allowUnused = false)
+    {
+        var rootEdges = new Edge[roots.Length];
+        for (int i = 0; i < roots.Length; i++)
+        {
+            var r = roots[i];
+            if (!r.requires_grad)
+                throw new InvalidOperationException($"element {i} of tensors does not require grad and does not have a grad_fn");
+            rootEdges[i] = r.GradientEdge();
+        }
+
+        // Where autograd.grad wants results: the edge that feeds each input.
+        Dictionary<(GradNode, int), int>? captures = null;
+        Tensor?[]? captured = null;
+        if (inputs is not null)
+        {
+            captures = new();
+            captured = new Tensor?[inputs.Length];
+            for (int i = 0; i < inputs.Length; i++)
+            {
+                if (!inputs[i].requires_grad)
+                    throw new InvalidOperationException($"One of the differentiated Tensors does not require grad");
+                var e = inputs[i].GradientEdge();
+                captures[(e.Node!, e.InputNr)] = i;
+            }
+        }
+
+        // Dependency counts: how many edges point at each node.
+        var dependencies = new Dictionary<GradNode, int>(ReferenceEqualityComparer.Instance);
+        var stack = new Stack<GradNode>();
+        var seen = new HashSet<GradNode>(ReferenceEqualityComparer.Instance);
+        foreach (var e in rootEdges)
+            if (e.Node is not null && seen.Add(e.Node)) stack.Push(e.Node);
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            foreach (var next in node.NextEdges)
+            {
+                if (next.Node is null) continue;
+                dependencies[next.Node] = dependencies.GetValueOrDefault(next.Node) + 1;
+                if (seen.Add(next.Node)) stack.Push(next.Node);
+            }
+        }
+
+        var buffers = new Dictionary<GradNode, Tensor?[]>(ReferenceEqualityComparer.Instance);
+        for (int i = 0; i < rootEdges.Length; i++)
+            Accumulate(buffers, rootEdges[i], grads[i]);
+
+        var ready = new Stack<GradNode>();
+        foreach (var e in rootEdges)
+            if (e.Node is not null && dependencies.GetValueOrDefault(e.Node) == 0 && !ready.Contains(e.Node)) ready.Push(e.Node);
+
+        using var mode = GradMode.Set(createGraph);
+        var processed = new List<GradNode>();
+        while (ready.Count > 0)
+        {
+            var node = ready.Pop();
+            var gradOutputs = buffers.Remove(node, out var b) ? b : new Tensor?[node.NumOutputs];
+            processed.Add(node);
+
+            if (node.RetainedOutputs is not null)
+                foreach (var (outputNr, weak) in node.RetainedOutputs)
+                    if (weak.TryGetTarget(out var t) && gradOutputs[outputNr] is { } g)
+                        t.grad = t.grad is null ? g.detach().clone() : t.grad + g.detach();
+
+            Tensor?[] inputGrads;
+            if (captures is not null)
+            {
+                for (int o = 0; o < gradOutputs.Length; o++)
+                    if (gradOutputs[o] is { } g && captures.TryGetValue((node, o), out var idx))
+                        captured![idx] = g;
+                if (node is AccumulateGrad) continue; // autograd.grad never touches .grad
+            }
+            inputGrads = node.Apply(gradOutputs);
+
+            for (int i = 0; i < node.NextEdges.Length; i++)
+            {
+                var next = node.NextEdges[i];
+                if (next.Node is null) continue;
+                if (i < inputGrads.Length && inputGrads[i] is { } g) Accumulate(buffers, next, g);
+                int left = dependencies[next.Node] - 1;
+                dependencies[next.Node] = left;
+                if (left == 0) ready.Push(next.Node);
+            }
+        }
+
+        if (!retainGraph)
+            foreach (var n in processed) n.Release();
+
+        if (captured is not null && !allowUnused)
+            for (int i = 0; i < captured.Length; i++)
+                if (captured[i] is null)
+                    throw new InvalidOperationException("One of the differentiated Tensors appears to not have been used in the graph. Set allow_unused=True if this is the desired behavior.");
+        return captured;
+    }
+
+    private static void Accumulate(Dictionary<GradNode, Tensor?[]> buffers, Edge edge, Tensor grad)
+    {
+        if (edge.Node is null) return;
+        if (!buffers.TryGetValue(edge.Node, out var slots))
+            buffers[edge.Node] = slots = new Tensor?[edge.Node.NumOutputs];
+        slots[edge.InputNr] = slots[edge.InputNr] is { } existing ? existing + grad : grad;
+    }
+}

@@ -1,0 +1,147 @@
+using System.Numerics;
+
+namespace Flint.Backends.Cpu;
+
+/// <summary>
+/// Strided elementwise loops. Every loop runs over a <see cref="LoopPlan"/>; dense inner runs go
+/// to the op's vectorised path when it has one. All operands share <c>shape</c> (broadcast
+/// operands carry stride 0).
+/// </summary>
+internal static class ElementwiseKernels
+{
+    public static void Binary<T, TOp>(long[] shape, Operand a, Operand b, Operand o)
+        where T : unmanaged, INumber<T> where TOp : IBinaryOp
+    {
+        T[] A = (T[])a.Data, B = (T[])b.Data, O = (T[])o.Data;
+        var plan = new LoopPlan(shape, a.Strides, b.Strides, o.Strides);
+        long n = plan.InnerSize, sa = plan.InnerStride(0), sb = plan.InnerStride(1), so = plan.InnerStride(2);
+        var cur = new LoopPlan.Cursor(plan, [a.Offset, b.Offset, o.Offset]);
+        while (cur.MoveNext())
+        {
+            long ia = cur.Offsets[0], ib = cur.Offsets[1], io = cur.Offsets[2];
+            if (so == 1 && sa == 1 && sb == 1 &&
+                TOp.TryVectorized<T>(A.AsSpan((int)ia, (int)n), B.AsSpan((int)ib, (int)n), O.AsSpan((int)io, (int)n)))
+                continue;
+            if (so == 1 && sa == 1 && sb == 0 &&
+                TOp.TryVectorizedScalar(A.AsSpan((int)ia, (int)n), B[ib], O.AsSpan((int)io, (int)n)))
+                continue;
+            for (long i = 0; i < n; i++, ia += sa, ib += sb, io += so)
+                O[io] = TOp.Invoke(A[ia], B[ib]);
+        }
+    }
+
+    public static void Unary<T, TOp>(long[] shape, Operand x, Operand o)
+        where T : unmanaged, INumber<T> where TOp : IUnaryOp
+    {
+        T[] X = (T[])x.Data, O = (T[])o.Data;
+        var plan = new LoopPlan(shape, x.Strides, o.Strides);
+        long n = plan.InnerSize, sx = plan.InnerStride(0), so = plan.InnerStride(1);
+        var cur = new LoopPlan.Cursor(plan, [x.Offset, o.Offset]);
+        while (cur.MoveNext())
+        {
+            long ix = cur.Offsets[0], io = cur.Offsets[1];
+            if (sx == 1 && so == 1 && TOp.TryVectorized<T>(X.AsSpan((int)ix, (int)n), O.AsSpan((int)io, (int)n))) continue;
+            for (long i = 0; i < n; i++, ix += sx, io += so) O[io] = TOp.Invoke(X[ix]);
+        }
+    }
+
+    public static void FloatUnary<T, TOp>(long[] shape, Operand x, Operand o)
+        where T : unmanaged, IFloatingPointIeee754<T> where TOp : IFloatUnaryOp
+    {
+        T[] X = (T[])x.Data, O = (T[])o.Data;
+        var plan = new LoopPlan(shape, x.Strides, o.Strides);
+        long n = plan.InnerSize, sx = plan.InnerStride(0), so = plan.InnerStride(1);
+        var cur = new LoopPlan.Cursor(plan, [x.Offset, o.Offset]);
+        while (cur.MoveNext())
+        {
+            long ix = cur.Offsets[0], io = cur.Offsets[1];
+            if (sx == 1 && so == 1 && TOp.TryVectorized<T>(X.AsSpan((int)ix, (int)n), O.AsSpan((int)io, (int)n))) continue;
+            for (long i = 0; i < n; i++, ix += sx, io += so) O[io] = TOp.Invoke(X[ix]);
+        }
+    }
+
+    public static void Compare<T, TOp>(long[] shape, Operand a, Operand b, Operand o)
+        where T : unmanaged, INumber<T> where TOp : ICompareOp
+    {
+        T[] A = (T[])a.Data, B = (T[])b.Data;
+        bool[] O = (bool[])o.Data;
+        var plan = new LoopPlan(shape, a.Strides, b.Strides, o.Strides);
+        long n = plan.InnerSize, sa = plan.InnerStride(0), sb = plan.InnerStride(1), so = plan.InnerStride(2);
+        var cur = new LoopPlan.Cursor(plan, [a.Offset, b.Offset, o.Offset]);
+        while (cur.MoveNext())
+        {
+            long ia = cur.Offsets[0], ib = cur.Offsets[1], io = cur.Offsets[2];
+            for (long i = 0; i < n; i++, ia += sa, ib += sb, io += so) O[io] = TOp.Invoke(A[ia], B[ib]);
+        }
+    }
+
+    /// <summary>o = cond ? a : b.</summary>
+    public static void Where<T>(long[] shape, Operand cond, Operand a, Operand b, Operand o)
+    {
+        bool[] C = (bool[])cond.Data;
+        T[] A = (T[])a.Data, B = (T[])b.Data, O = (T[])o.Data;
+        var plan = new LoopPlan(shape, cond.Strides, a.Strides, b.Strides, o.Strides);
+        long n = plan.InnerSize, sc = plan.InnerStride(0), sa = plan.InnerStride(1), sb = plan.InnerStride(2), so = plan.InnerStride(3);
+        var cur = new LoopPlan.Cursor(plan, [cond.Offset, a.Offset, b.Offset, o.Offset]);
+        while (cur.MoveNext())
+        {
+            long ic = cur.Offsets[0], ia = cur.Offsets[1], ib = cur.Offsets[2], io = cur.Offsets[3];
+            for (long i = 0; i < n; i++, ic += sc, ia += sa, ib += sb, io += so) O[io] = C[ic] ? A[ia] : B[ib];
+        }
+    }
+
+    /// <summary>Clamps into [lo, hi]; NaN bounds are ignored by the caller; NaN inputs stay NaN.</summary>
+    public static void Clamp<T>(long[] shape, Operand x, Operand o, T? lo, T? hi) where T : unmanaged, INumber<T>
+    {
+        T[] X = (T[])x.Data, O = (T[])o.Data;
+        var plan = new LoopPlan(shape, x.Strides, o.Strides);
+        long n = plan.InnerSize, sx = plan.InnerStride(0), so = plan.InnerStride(1);
+        var cur = new LoopPlan.Cursor(plan, [x.Offset, o.Offset]);
+        bool hasLo = lo.HasValue, hasHi = hi.HasValue;
+        T l = lo.GetValueOrDefault(), h = hi.GetValueOrDefault();
+        while (cur.MoveNext())
+        {
+            long ix = cur.Offsets[0], io = cur.Offsets[1];
+            for (long i = 0; i < n; i++, ix += sx, io += so)
+            {
+                T v = X[ix];
+                if (!T.IsNaN(v))
+                {
+                    if (hasLo && v < l) v = l;
+                    if (hasHi && v > h) v = h;
+                }
+                O[io] = v;
+            }
+        }
+    }
+
+    /// <summary>Writes one value everywhere in a strided view.</summary>
+    public static void Fill<T>(long[] shape, Operand o, T value)
+    {
+        T[] O = (T[])o.Data;
+        var plan = new LoopPlan(shape, o.Strides);
+        long n = plan.InnerSize, so = plan.InnerStride(0);
+        var cur = new LoopPlan.Cursor(plan, [o.Offset]);
+        while (cur.MoveNext())
+        {
+            long io = cur.Offsets[0];
+            if (so == 1) { O.AsSpan((int)io, (int)n).Fill(value); continue; }
+            for (long i = 0; i < n; i++, io += so) O[io] = value;
+        }
+    }
+
+    /// <summary>Strided copy between views of the same dtype.</summary>
+    public static void Copy<T>(long[] shape, Operand src, Operand dst)
+    {
+        T[] S = (T[])src.Data, D = (T[])dst.Data;
+        var plan = new LoopPlan(shape, src.Strides, dst.Strides);
+        long n = plan.InnerSize, ss = plan.InnerStride(0), sd = plan.InnerStride(1);
+        var cur = new LoopPlan.Cursor(plan, [src.Offset, dst.Offset]);
+        while (cur.MoveNext())
+        {
+            long i0 = cur.Offsets[0], i1 = cur.Offsets[1];
+            if (ss == 1 && sd == 1) { S.AsSpan((int)i0, (int)n).CopyTo(D.AsSpan((int)i1, (int)n)); continue; }
+            for (long i = 0; i < n; i++, i0 += ss, i1 += sd) D[i1] = S[i0];
+        }
+    }
+}

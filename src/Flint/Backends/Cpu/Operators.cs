@@ -1,0 +1,217 @@
+using System.Numerics;
+using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
+
+namespace Flint.Backends.Cpu;
+
+// Operator structs: one static Invoke per op, generic over the element type, so the JIT
+// specialises each kernel loop per (type, op) pair with no virtual call per element.
+// TryVectorized lets an op hand a dense run to TensorPrimitives (SIMD) where one exists.
+
+internal interface IBinaryOp
+{
+    static abstract T Invoke<T>(T a, T b) where T : unmanaged, INumber<T>;
+    static virtual bool TryVectorized<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> o) where T : unmanaged, INumber<T> => false;
+    static virtual bool TryVectorizedScalar<T>(ReadOnlySpan<T> a, T b, Span<T> o) where T : unmanaged, INumber<T> => false;
+}
+
+internal interface IUnaryOp
+{
+    static abstract T Invoke<T>(T x) where T : unmanaged, INumber<T>;
+    static virtual bool TryVectorized<T>(ReadOnlySpan<T> x, Span<T> o) where T : unmanaged, INumber<T> => false;
+}
+
+internal interface IFloatUnaryOp
+{
+    static abstract T Invoke<T>(T x) where T : unmanaged, IFloatingPointIeee754<T>;
+    static virtual bool TryVectorized<T>(ReadOnlySpan<T> x, Span<T> o) where T : unmanaged, IFloatingPointIeee754<T> => false;
+}
+
+internal interface ICompareOp
+{
+    static abstract bool Invoke<T>(T a, T b) where T : unmanaged, INumber<T>;
+}
+
+internal static class Spans
+{
+    public static ReadOnlySpan<TTo> As<TFrom, TTo>(ReadOnlySpan<TFrom> s) where TFrom : struct where TTo : struct => MemoryMarshal.Cast<TFrom, TTo>(s);
+    public static Span<TTo> As<TFrom, TTo>(Span<TFrom> s) where TFrom : struct where TTo : struct => MemoryMarshal.Cast<TFrom, TTo>(s);
+}
+
+internal struct AddOp : IBinaryOp
+{
+    public static T Invoke<T>(T a, T b) where T : unmanaged, INumber<T> => a + b;
+    public static bool TryVectorized<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> o) where T : unmanaged, INumber<T>
+    {
+        if (typeof(T) == typeof(float)) { TensorPrimitives.Add(Spans.As<T, float>(a), Spans.As<T, float>(b), Spans.As<T, float>(o)); return true; }
+        if (typeof(T) == typeof(double)) { TensorPrimitives.Add(Spans.As<T, double>(a), Spans.As<T, double>(b), Spans.As<T, double>(o)); return true; }
+        return false;
+    }
+    public static bool TryVectorizedScalar<T>(ReadOnlySpan<T> a, T b, Span<T> o) where T : unmanaged, INumber<T>
+    {
+        if (typeof(T) == typeof(float)) { TensorPrimitives.Add(Spans.As<T, float>(a), (float)(object)b, Spans.As<T, float>(o)); return true; }
+        if (typeof(T) == typeof(double)) { TensorPrimitives.Add(Spans.As<T, double>(a), (double)(object)b, Spans.As<T, double>(o)); return true; }
+        return false;
+    }
+}
+
+internal struct SubOp : IBinaryOp
+{
+    public static T Invoke<T>(T a, T b) where T : unmanaged, INumber<T> => a - b;
+    public static bool TryVectorized<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> o) where T : unmanaged, INumber<T>
+    {
+        if (typeof(T) == typeof(float)) { TensorPrimitives.Subtract(Spans.As<T, float>(a), Spans.As<T, float>(b), Spans.As<T, float>(o)); return true; }
+        if (typeof(T) == typeof(double)) { TensorPrimitives.Subtract(Spans.As<T, double>(a), Spans.As<T, double>(b), Spans.As<T, double>(o)); return true; }
+        return false;
+    }
+}
+
+internal struct MulOp : IBinaryOp
+{
+    public static T Invoke<T>(T a, T b) where T : unmanaged, INumber<T> => a * b;
+    public static bool TryVectorized<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> o) where T : unmanaged, INumber<T>
+    {
+        if (typeof(T) == typeof(float)) { TensorPrimitives.Multiply(Spans.As<T, float>(a), Spans.As<T, float>(b), Spans.As<T, float>(o)); return true; }
+        if (typeof(T) == typeof(double)) { TensorPrimitives.Multiply(Spans.As<T, double>(a), Spans.As<T, double>(b), Spans.As<T, double>(o)); return true; }
+        return false;
+    }
+    public static bool TryVectorizedScalar<T>(ReadOnlySpan<T> a, T b, Span<T> o) where T : unmanaged, INumber<T>
+    {
+        if (typeof(T) == typeof(float)) { TensorPrimitives.Multiply(Spans.As<T, float>(a), (float)(object)b, Spans.As<T, float>(o)); return true; }
+        if (typeof(T) == typeof(double)) { TensorPrimitives.Multiply(Spans.As<T, double>(a), (double)(object)b, Spans.As<T, double>(o)); return true; }
+        return false;
+    }
+}
+
+internal struct DivOp : IBinaryOp
+{
+    public static T Invoke<T>(T a, T b) where T : unmanaged, INumber<T> => a / b;
+    public static bool TryVectorized<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> o) where T : unmanaged, INumber<T>
+    {
+        if (typeof(T) == typeof(float)) { TensorPrimitives.Divide(Spans.As<T, float>(a), Spans.As<T, float>(b), Spans.As<T, float>(o)); return true; }
+        if (typeof(T) == typeof(double)) { TensorPrimitives.Divide(Spans.As<T, double>(a), Spans.As<T, double>(b), Spans.As<T, double>(o)); return true; }
+        return false;
+    }
+}
+
+/// <summary>Elementwise maximum; NaN wins, as in PyTorch.</summary>
+internal struct MaximumOp : IBinaryOp
+{
+    public static T Invoke<T>(T a, T b) where T : unmanaged, INumber<T> => T.IsNaN(a) ? a : T.IsNaN(b) ? b : (a > b ? a : b);
+}
+
+/// <summary>Elementwise minimum; NaN wins, as in PyTorch.</summary>
+internal struct MinimumOp : IBinaryOp
+{
+    public static T Invoke<T>(T a, T b) where T : unmanaged, INumber<T> => T.IsNaN(a) ? a : T.IsNaN(b) ? b : (a < b ? a : b);
+}
+
+/// <summary>Integer power by squaring (PyTorch: integral pow stays integral).</summary>
+internal struct IntPowOp : IBinaryOp
+{
+    public static T Invoke<T>(T a, T b) where T : unmanaged, INumber<T>
+    {
+        if (T.IsNegative(b))
+        {
+            if (a == T.One) return T.One;
+            if (a == -T.One) return T.IsEvenInteger(b) ? T.One : -T.One;
+            throw new ArgumentException("Integers to negative integer powers are not allowed.");
+        }
+        T result = T.One, x = a;
+        T e = b;
+        T two = T.One + T.One;
+        while (e > T.Zero)
+        {
+            if (T.IsOddInteger(e)) result *= x;
+            e /= two;
+            if (e > T.Zero) x *= x;
+        }
+        return result;
+    }
+}
+
+internal struct FloatPowOp : IBinaryOp
+{
+    public static T Invoke<T>(T a, T b) where T : unmanaged, INumber<T>
+    {
+        if (typeof(T) == typeof(float))
+        {
+            float fa = (float)(object)a, fb = (float)(object)b;
+            float r = fb == 2f ? fa * fa : MathF.Pow(fa, fb);
+            return (T)(object)r;
+        }
+        double da = double.CreateTruncating(a), db = double.CreateTruncating(b);
+        return T.CreateTruncating(db == 2.0 ? da * da : Math.Pow(da, db));
+    }
+}
+
+internal struct NegOp : IUnaryOp
+{
+    public static T Invoke<T>(T x) where T : unmanaged, INumber<T> => -x;
+    public static bool TryVectorized<T>(ReadOnlySpan<T> x, Span<T> o) where T : unmanaged, INumber<T>
+    {
+        if (typeof(T) == typeof(float)) { TensorPrimitives.Negate(Spans.As<T, float>(x), Spans.As<T, float>(o)); return true; }
+        return false;
+    }
+}
+
+internal struct AbsOp : IUnaryOp
+{
+    public static T Invoke<T>(T x) where T : unmanaged, INumber<T> => T.IsNegative(x) ? -x : x;
+}
+
+internal struct SignOp : IUnaryOp
+{
+    public static T Invoke<T>(T x) where T : unmanaged, INumber<T> => T.IsNaN(x) ? x : x > T.Zero ? T.One : x < T.Zero ? -T.One : T.Zero;
+}
+
+internal struct ReluOp : IUnaryOp
+{
+    public static T Invoke<T>(T x) where T : unmanaged, INumber<T> => T.IsNaN(x) ? x : x > T.Zero ? x : T.Zero;
+    public static bool TryVectorized<T>(ReadOnlySpan<T> x, Span<T> o) where T : unmanaged, INumber<T>
+    {
+        // Max with 0 propagates NaN like PyTorch's relu.
+        if (typeof(T) == typeof(float)) { TensorPrimitives.Max(Spans.As<T, float>(x), 0f, Spans.As<T, float>(o)); return true; }
+        if (typeof(T) == typeof(double)) { TensorPrimitives.Max(Spans.As<T, double>(x), 0.0, Spans.As<T, double>(o)); return true; }
+        return false;
+    }
+}
+
+internal struct ExpOp : IFloatUnaryOp
+{
+    public static T Invoke<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> => T.Exp(x);
+    public static bool TryVectorized<T>(ReadOnlySpan<T> x, Span<T> o) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (typeof(T) == typeof(float)) { TensorPrimitives.Exp(Spans.As<T, float>(x), Spans.As<T, float>(o)); return true; }
+        if (typeof(T) == typeof(double)) { TensorPrimitives.Exp(Spans.As<T, double>(x), Spans.As<T, double>(o)); return true; }
+        return false;
+    }
+}
+internal struct LogOp : IFloatUnaryOp { public static T Invoke<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> => T.Log(x); }
+internal struct Log1pOp : IFloatUnaryOp { public static T Invoke<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> => T.LogP1(x); }
+internal struct SqrtOp : IFloatUnaryOp
+{
+    public static T Invoke<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> => T.Sqrt(x);
+    public static bool TryVectorized<T>(ReadOnlySpan<T> x, Span<T> o) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (typeof(T) == typeof(float)) { TensorPrimitives.Sqrt(Spans.As<T, float>(x), Spans.As<T, float>(o)); return true; }
+        if (typeof(T) == typeof(double)) { TensorPrimitives.Sqrt(Spans.As<T, double>(x), Spans.As<T, double>(o)); return true; }
+        return false;
+    }
+}
+internal struct RsqrtOp : IFloatUnaryOp { public static T Invoke<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> => T.One / T.Sqrt(x); }
+internal struct SinOp : IFloatUnaryOp { public static T Invoke<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> => T.Sin(x); }
+internal struct CosOp : IFloatUnaryOp { public static T Invoke<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> => T.Cos(x); }
+internal struct TanhOp : IFloatUnaryOp { public static T Invoke<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> => T.Tanh(x); }
+internal struct SigmoidOp : IFloatUnaryOp { public static T Invoke<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> => T.One / (T.One + T.Exp(-x)); }
+internal struct FloorOp : IFloatUnaryOp { public static T Invoke<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> => T.Floor(x); }
+internal struct CeilOp : IFloatUnaryOp { public static T Invoke<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> => T.Ceiling(x); }
+/// <summary>Round half to even, as <c>torch.round</c>.</summary>
+internal struct RoundOp : IFloatUnaryOp { public static T Invoke<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> => T.Round(x, MidpointRounding.ToEven); }
+
+internal struct EqOp : ICompareOp { public static bool Invoke<T>(T a, T b) where T : unmanaged, INumber<T> => a == b; }
+internal struct NeOp : ICompareOp { public static bool Invoke<T>(T a, T b) where T : unmanaged, INumber<T> => a != b; }
+internal struct LtOp : ICompareOp { public static bool Invoke<T>(T a, T b) where T : unmanaged, INumber<T> => a < b; }
+internal struct LeOp : ICompareOp { public static bool Invoke<T>(T a, T b) where T : unmanaged, INumber<T> => a <= b; }
+internal struct GtOp : ICompareOp { public static bool Invoke<T>(T a, T b) where T : unmanaged, INumber<T> => a > b; }
+internal struct GeOp : ICompareOp { public static bool Invoke<T>(T a, T b) where T : unmanaged, INumber<T> => a >= b; }

@@ -1,0 +1,87 @@
+using System.Numerics.Tensors;
+
+namespace Flint.Backends.Cpu;
+
+/// <summary>
+/// Row reductions over a dense [rows, n] block: the op layer moves the reduced dims last and
+/// makes them contiguous, so every reduction here is a loop over rows of a span.
+/// Floating blocks arrive as float or double, integer ones as long.
+/// </summary>
+internal static class ReductionKernels
+{
+    public enum Kind { Sum, Prod, Max, Min, ArgMax, ArgMin, All, Any }
+
+    public static void Sum(float[] x, int rows, int n, float[] o)
+    {
+        for (int r = 0; r < rows; r++) o[r] = TensorPrimitives.Sum(new ReadOnlySpan<float>(x, r * n, n));
+    }
+
+    public static void Sum(double[] x, int rows, int n, double[] o)
+    {
+        for (int r = 0; r < rows; r++) o[r] = TensorPrimitives.Sum(new ReadOnlySpan<double>(x, r * n, n));
+    }
+
+    public static void Sum(long[] x, int rows, int n, long[] o)
+    {
+        for (int r = 0; r < rows; r++)
+        {
+            long s = 0;
+            for (int i = r * n, e = i + n; i < e; i++) s += x[i];
+            o[r] = s;
+        }
+    }
+
+    public static void Prod<T>(T[] x, int rows, int n, T[] o) where T : System.Numerics.INumber<T>
+    {
+        for (int r = 0; r < rows; r++)
+        {
+            T p = T.One;
+            for (int i = r * n, e = i + n; i < e; i++) p *= x[i];
+            o[r] = p;
+        }
+    }
+
+    /// <summary>Max or min per row with the index of the first extreme; NaN wins (first NaN's index).</summary>
+    public static void Extreme<T>(T[] x, int rows, int n, T[] values, long[] indices, bool max) where T : System.Numerics.INumber<T>
+    {
+        for (int r = 0; r < rows; r++)
+        {
+            int start = r * n;
+            T best = x[start];
+            long bi = 0;
+            if (!T.IsNaN(best))
+            {
+                for (int i = 1; i < n; i++)
+                {
+                    T v = x[start + i];
+                    if (T.IsNaN(v)) { best = v; bi = i; break; }
+                    if (max ? v > best : v < best) { best = v; bi = i; }
+                }
+            }
+            values[r] = best;
+            indices[r] = bi;
+        }
+    }
+
+    public static void AllAny(bool[] x, int rows, int n, bool[] o, bool all)
+    {
+        for (int r = 0; r < rows; r++)
+        {
+            var span = new ReadOnlySpan<bool>(x, r * n, n);
+            o[r] = all ? !span.Contains(false) : span.Contains(true);
+        }
+    }
+
+    /// <summary>Unbiased (by <paramref name="correction"/>) variance per row, two-pass in double.</summary>
+    public static void Var(double[] x, int rows, int n, double[] o, double correction)
+    {
+        for (int r = 0; r < rows; r++)
+        {
+            var span = new ReadOnlySpan<double>(x, r * n, n);
+            double mean = n > 0 ? TensorPrimitives.Sum(span) / n : double.NaN;
+            double ss = 0;
+            foreach (var v in span) ss += (v - mean) * (v - mean);
+            o[r] = ss / Math.Max(n - correction, 0);
+        }
+    }
+}

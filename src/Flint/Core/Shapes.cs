@@ -1,0 +1,80 @@
+namespace Flint;
+
+/// <summary>Shape arithmetic shared by every op: dim wrapping, strides, broadcasting, sizes.</summary>
+internal static class Shapes
+{
+    public static long Numel(ReadOnlySpan<long> shape)
+    {
+        long n = 1;
+        foreach (var s in shape) n *= s;
+        return n;
+    }
+
+    public static long[] ContiguousStrides(ReadOnlySpan<long> shape)
+    {
+        var strides = new long[shape.Length];
+        long s = 1;
+        for (int i = shape.Length - 1; i >= 0; i--)
+        {
+            strides[i] = s;
+            s *= Math.Max(shape[i], 1);
+        }
+        return strides;
+    }
+
+    /// <summary>PyTorch's <c>maybe_wrap_dim</c>: negative dims count from the end; a 0-dim tensor accepts -1 and 0.</summary>
+    public static int WrapDim(long dim, int rank)
+    {
+        int effective = Math.Max(rank, 1);
+        if (dim < -effective || dim >= effective)
+            throw new IndexOutOfRangeException($"Dimension out of range (expected to be in range of [{-effective}, {effective - 1}], but got {dim})");
+        return (int)(dim < 0 ? dim + effective : dim);
+    }
+
+    public static long[] Broadcast(ReadOnlySpan<long> a, ReadOnlySpan<long> b)
+    {
+        int n = Math.Max(a.Length, b.Length);
+        var result = new long[n];
+        for (int i = 0; i < n; i++)
+        {
+            long da = i < n - a.Length ? 1 : a[i - (n - a.Length)];
+            long db = i < n - b.Length ? 1 : b[i - (n - b.Length)];
+            if (da != db && da != 1 && db != 1)
+                throw new ArgumentException($"The size of tensor a ({da}) must match the size of tensor b ({db}) at non-singleton dimension {i}");
+            result[i] = da == 1 ? db : da;
+        }
+        return result;
+    }
+
+    public static bool SameShape(ReadOnlySpan<long> a, ReadOnlySpan<long> b) => a.SequenceEqual(b);
+
+    /// <summary>"[2, 3]" as PyTorch prints sizes inside messages.</summary>
+    public static string Str(ReadOnlySpan<long> shape) => "[" + string.Join(", ", shape.ToArray()) + "]";
+
+    /// <summary>Resolves one -1 in a requested shape, as view/reshape do.</summary>
+    public static long[] InferSize(ReadOnlySpan<long> requested, long numel)
+    {
+        var shape = requested.ToArray();
+        int infer = -1;
+        long known = 1;
+        for (int i = 0; i < shape.Length; i++)
+        {
+            if (shape[i] == -1)
+            {
+                if (infer >= 0) throw new ArgumentException("only one dimension can be inferred");
+                infer = i;
+            }
+            else if (shape[i] < 0) throw new ArgumentException($"invalid shape dimension {shape[i]}");
+            else known *= shape[i];
+        }
+        if (infer >= 0)
+        {
+            if (known == 0 || numel % known != 0)
+                throw new ArgumentException($"shape '{Str(requested)}' is invalid for input of size {numel}");
+            shape[infer] = numel / known;
+        }
+        else if (known != numel)
+            throw new ArgumentException($"shape '{Str(requested)}' is invalid for input of size {numel}");
+        return shape;
+    }
+}

@@ -1,0 +1,138 @@
+using Flint.Backends.Cpu;
+
+namespace Flint.Ops;
+
+/// <summary>
+/// The op layer's door to the backend: promotes/casts operands, broadcasts, allocates the
+/// result and runs a kernel. No autograd here; callers record nodes.
+/// </summary>
+internal static class Kernels
+{
+    public static void CheckSameDevice(Tensor a, Tensor b)
+    {
+        if (a.device != b.device && !(b.IsWrappedNumber || a.IsWrappedNumber))
+            throw new ArgumentException($"Expected all tensors to be on the same device, but found at least two devices, {a.device} and {b.device}!");
+    }
+
+    /// <summary>A copy of <paramref name="t"/> converted to <paramref name="dtype"/> (or t itself when it already is).</summary>
+    public static Tensor Cast(Tensor t, ScalarType dtype)
+    {
+        if (t.dtype == dtype) return t;
+        var o = Tensor.Empty((long[])t.Shape.Clone(), dtype, t.device);
+        CastKernels.Copy(t.Shape, Operand.Of(t), t.dtype, Operand.Of(o), dtype);
+        return o;
+    }
+
+    /// <summary>A contiguous copy with the same dtype.</summary>
+    public static Tensor Contiguous(Tensor t)
+    {
+        var o = Tensor.Empty((long[])t.Shape.Clone(), t.dtype, t.device);
+        Dispatch.Copy(t.dtype, t.Shape, Operand.Of(t), Operand.Of(o));
+        return o;
+    }
+
+    /// <summary>Copies src (broadcast to dst's shape, any dtype) into dst's view.</summary>
+    public static void CopyInto(Tensor dst, Tensor src)
+    {
+        CastKernels.Copy(dst.Shape, Operand.Of(src, BroadcastStrides(src, dst.Shape)), src.dtype, Operand.Of(dst), dst.dtype);
+    }
+
+    /// <summary>Strides that read <paramref name="t"/> as if expanded to <paramref name="shape"/> (0 on broadcast dims).</summary>
+    public static long[] BroadcastStrides(Tensor t, long[] shape)
+    {
+        var strides = new long[shape.Length];
+        int lead = shape.Length - t.Shape.Length;
+        for (int i = 0; i < t.Shape.Length; i++)
+            strides[i + lead] = t.Shape[i] == 1 && shape[i + lead] != 1 ? 0 : t.Strides[i];
+        return strides;
+    }
+
+    /// <summary>The dtype arithmetic runs in: half types compute in float32.</summary>
+    public static ScalarType ComputeType(ScalarType t) => DTypes.IsReducedFloat(t) ? ScalarType.Float32 : t;
+
+    /// <summary>
+    /// Runs a binary arithmetic kernel producing <paramref name="resultType"/>. With
+    /// <paramref name="into"/>, writes there (in-place ops); its shape must be the broadcast shape.
+    /// </summary>
+    public static Tensor Binary<TOp>(string name, Tensor a, Tensor b, ScalarType resultType, Tensor? into = null) where TOp : IBinaryOp
+    {
+        CheckSameDevice(a, b);
+        var shape = Shapes.Broadcast(a.Shape, b.Shape);
+        if (into is not null && !Shapes.SameShape(shape, into.Shape))
+            throw new ArgumentException($"output with shape {Shapes.Str(into.Shape)} doesn't match the broadcast shape {Shapes.Str(shape)}");
+        var compute = ComputeType(resultType);
+        var ac = Cast(a, compute);
+        var bc = Cast(b, compute);
+        var o = into is not null && into.dtype == compute ? into : Tensor.Empty(shape, compute, a.device);
+        Dispatch.Binary<TOp>(name, compute, shape, Operand.Of(ac, BroadcastStrides(ac, shape)), Operand.Of(bc, BroadcastStrides(bc, shape)), Operand.Of(o));
+        return Finish(o, resultType, into);
+    }
+
+    public static Tensor Unary<TOp>(string name, Tensor x, ScalarType resultType, Tensor? into = null) where TOp : IUnaryOp
+    {
+        var compute = ComputeType(resultType);
+        var xc = Cast(x, compute);
+        var o = into is not null && into.dtype == compute ? into : Tensor.Empty((long[])x.Shape.Clone(), compute, x.device);
+        Dispatch.Unary<TOp>(name, compute, x.Shape, Operand.Of(xc), Operand.Of(o));
+        return Finish(o, resultType, into);
+    }
+
+    public static Tensor FloatUnary<TOp>(string name, Tensor x, ScalarType resultType, Tensor? into = null) where TOp : IFloatUnaryOp
+    {
+        var compute = ComputeType(resultType);
+        var xc = Cast(x, compute);
+        var o = into is not null && into.dtype == compute ? into : Tensor.Empty((long[])x.Shape.Clone(), compute, x.device);
+        Dispatch.FloatUnary<TOp>(name, compute, x.Shape, Operand.Of(xc), Operand.Of(o));
+        return Finish(o, resultType, into);
+    }
+
+    public static Tensor Compare<TOp>(string name, Tensor a, Tensor b) where TOp : ICompareOp
+    {
+        CheckSameDevice(a, b);
+        var shape = Shapes.Broadcast(a.Shape, b.Shape);
+        var compute = TypePromotion.ResultType(a, b);
+        if (compute == ScalarType.Bool) compute = ScalarType.Byte;
+        compute = ComputeType(compute);
+        var ac = Cast(a, compute);
+        var bc = Cast(b, compute);
+        var o = Tensor.Empty(shape, ScalarType.Bool, a.device);
+        Dispatch.Compare<TOp>(name, compute, shape, Operand.Of(ac, BroadcastStrides(ac, shape)), Operand.Of(bc, BroadcastStrides(bc, shape)), Operand.Of(o));
+        return o;
+    }
+
+    public static Tensor Clamp(Tensor x, double? lo, double? hi, Tensor? into = null)
+    {
+        var compute = ComputeType(x.dtype);
+        var xc = Cast(x, compute);
+        var o = into is not null && into.dtype == compute ? into : Tensor.Empty((long[])x.Shape.Clone(), compute, x.device);
+        Dispatch.Clamp(compute, x.Shape, Operand.Of(xc), Operand.Of(o), lo, hi);
+        return Finish(o, x.dtype, into);
+    }
+
+    public static Tensor Where(Tensor cond, Tensor a, Tensor b)
+    {
+        if (cond.dtype != ScalarType.Bool)
+            throw new ArgumentException($"where expected condition to be a boolean tensor, but got a tensor with dtype {DTypes.ShortName(cond.dtype)}");
+        CheckSameDevice(cond, a);
+        CheckSameDevice(a, b);
+        var shape = Shapes.Broadcast(Shapes.Broadcast(cond.Shape, a.Shape), b.Shape);
+        var type = TypePromotion.ResultType(a, b);
+        var ac = Cast(a, type);
+        var bc = Cast(b, type);
+        var o = Tensor.Empty(shape, type, a.device);
+        Dispatch.Where(type, shape, Operand.Of(cond, BroadcastStrides(cond, shape)), Operand.Of(ac, BroadcastStrides(ac, shape)), Operand.Of(bc, BroadcastStrides(bc, shape)), Operand.Of(o));
+        return o;
+    }
+
+    public static void Fill(Tensor t, double value) => Dispatch.Fill(t.dtype, t.Shape, Operand.Of(t), value);
+
+    private static Tensor Finish(Tensor computed, ScalarType resultType, Tensor? into)
+    {
+        if (into is not null)
+        {
+            if (!ReferenceEquals(computed, into)) CastKernels.Copy(into.Shape, Operand.Of(computed), computed.dtype, Operand.Of(into), into.dtype);
+            return into;
+        }
+        return computed.dtype == resultType ? computed : Cast(computed, resultType);
+    }
+}

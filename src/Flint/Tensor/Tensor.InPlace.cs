@@ -1,0 +1,166 @@
+using Flint.Autograd;
+using Flint.Backends.Cpu;
+using Flint.Ops;
+
+namespace Flint;
+
+public sealed partial class Tensor
+{
+    /// <summary>The tensor this one is a view of (null for tensors that own their layout).</summary>
+    internal Tensor? ViewBase;
+
+    /// <summary>
+    /// Runs an in-place op. Without autograd the kernel writes straight into this storage. With
+    /// autograd, the op runs out of place on a differentiable clone and its result is copied in,
+    /// and this tensor takes the result's history (PyTorch's "rebase"), so the gradient is right.
+    /// </summary>
+    private Tensor InPlace(string name, ScalarType resultType, Func<Tensor, Tensor> outOfPlace, Action kernel, Tensor? other = null)
+    {
+        if (!CanCast(resultType, dtype))
+            throw new ArgumentException($"result type {DTypes.ShortName(resultType)} can't be cast to the desired output type {DTypes.ShortName(dtype)}");
+        bool record = GradMode.IsEnabled && (requires_grad || (other?.requires_grad ?? false));
+        if (record)
+        {
+            CheckInPlaceWithGrad();
+            var r = outOfPlace(clone());
+            if (!Shapes.SameShape(r.Shape, Shape))
+                throw new ArgumentException($"output with shape {Shapes.Str(Shape)} doesn't match the broadcast shape {Shapes.Str(r.Shape)}");
+            Kernels.CopyInto(this, r);
+            Storage.Version++;
+            if (r.GradFn is not null) SetHistory(r.GradFn, r.OutputNr);
+            return this;
+        }
+        kernel();
+        Storage.Version++;
+        return this;
+    }
+
+    private void CheckInPlaceWithGrad()
+    {
+        if (is_leaf && requires_grad)
+            throw new InvalidOperationException("a leaf Variable that requires grad is being used in an in-place operation.");
+        for (var b = ViewBase; b is not null; b = b.ViewBase)
+            if (b.requires_grad)
+                throw new InvalidOperationException("Flint does not support in-place operations on a view of a tensor that requires grad; apply the operation to the base tensor, or use an out-of-place op.");
+    }
+
+    /// <summary>PyTorch's canCast: no float to integer, no number to bool.</summary>
+    internal static bool CanCast(ScalarType from, ScalarType to)
+    {
+        if (DTypes.IsFloatingPoint(from) && DTypes.IsIntegral(to, includeBool: true)) return false;
+        if (from != ScalarType.Bool && to == ScalarType.Bool) return false;
+        return true;
+    }
+
+    /// <summary>In place: this += alpha * other.</summary>
+    public Tensor add_(Tensor other, double alpha = 1)
+    {
+        var rt = TypePromotion.ResultType(this, other);
+        return InPlace("add_", rt, t => t.add(other, alpha),
+            () => Kernels.Binary<AddOp>("add_", this, alpha == 1 ? other : other * alpha, rt, into: this), other);
+    }
+
+    /// <summary>In place: this += scalar.</summary>
+    public Tensor add_(double other, double alpha = 1) => add_(torch.WrappedScalar(other), alpha);
+
+    /// <summary>In place: this -= alpha * other.</summary>
+    public Tensor sub_(Tensor other, double alpha = 1)
+    {
+        var rt = TypePromotion.ResultType(this, other);
+        return InPlace("sub_", rt, t => t.sub(other, alpha),
+            () => Kernels.Binary<SubOp>("sub_", this, alpha == 1 ? other : other * alpha, rt, into: this), other);
+    }
+
+    /// <summary>In place: this -= scalar.</summary>
+    public Tensor sub_(double other, double alpha = 1) => sub_(torch.WrappedScalar(other), alpha);
+
+    /// <summary>In place: this *= other.</summary>
+    public Tensor mul_(Tensor other)
+    {
+        var rt = TypePromotion.ResultType(this, other);
+        return InPlace("mul_", rt, t => t.mul(other), () => Kernels.Binary<MulOp>("mul_", this, other, rt, into: this), other);
+    }
+
+    /// <summary>In place: this *= scalar.</summary>
+    public Tensor mul_(double other) => mul_(torch.WrappedScalar(other));
+
+    /// <summary>In place: this /= other.</summary>
+    public Tensor div_(Tensor other)
+    {
+        var rt = TypePromotion.ResultType(this, other);
+        if (!DTypes.IsFloatingPoint(rt)) rt = torch.get_default_dtype();
+        return InPlace("div_", rt, t => t.div(other), () => Kernels.Binary<DivOp>("div_", this, other, rt, into: this), other);
+    }
+
+    /// <summary>In place: this /= scalar.</summary>
+    public Tensor div_(double other) => div_(torch.WrappedScalar(other));
+
+    /// <summary>In place: this = this ^ exponent.</summary>
+    public Tensor pow_(double exponent) => InPlace("pow_", dtype, t => t.pow(exponent),
+        () => Kernels.CopyInto(this, detach().pow(exponent)));
+
+    /// <summary>In place: clamps into [min, max].</summary>
+    public Tensor clamp_(double? min = null, double? max = null)
+    {
+        if (min is null && max is null) throw new ArgumentException("torch.clamp: At least one of 'min' or 'max' must not be None");
+        return InPlace("clamp_", dtype, t => t.clamp(min, max), () => Kernels.Clamp(this, min, max, into: this));
+    }
+
+    /// <summary>In place: max(x, 0).</summary>
+    public Tensor relu_() => InPlace("relu_", dtype, t => t.relu(), () => Kernels.Unary<ReluOp>("relu_", this, dtype, into: this));
+
+    /// <summary>In place: -x.</summary>
+    public Tensor neg_() => InPlace("neg_", dtype, t => t.neg(), () => Kernels.Unary<NegOp>("neg_", this, dtype, into: this));
+
+    /// <summary>In place: e^x.</summary>
+    public Tensor exp_() => InPlace("exp_", dtype, t => t.exp(), () => Kernels.FloatUnary<ExpOp>("exp_", this, dtype, into: this));
+
+    /// <summary>In place: square root.</summary>
+    public Tensor sqrt_() => InPlace("sqrt_", dtype, t => t.sqrt(), () => Kernels.FloatUnary<SqrtOp>("sqrt_", this, dtype, into: this));
+
+    /// <summary>Fills with zeros in place.</summary>
+    public Tensor zero_() => fill_(0);
+
+    /// <summary>Fills with one value in place.</summary>
+    public Tensor fill_(double value)
+    {
+        return InPlace("fill_", dtype, t => torch.zeros_like(t) + value, () => Kernels.Fill(this, value));
+    }
+
+    /// <summary>Copies <paramref name="src"/> (broadcast, any dtype) into this tensor in place.</summary>
+    public Tensor copy_(Tensor src)
+    {
+        Kernels.CheckSameDevice(this, src);
+        Shapes.Broadcast(Shape, src.Shape);
+        if (src.Shape.Length > Shape.Length || !Shapes.SameShape(Shapes.Broadcast(Shape, src.Shape), Shape))
+            throw new ArgumentException($"output with shape {Shapes.Str(Shape)} doesn't match the broadcast shape {Shapes.Str(Shapes.Broadcast(Shape, src.Shape))}");
+        var source = Overlaps(src) ? src.clone() : src;
+        bool record = GradMode.IsEnabled && (requires_grad || src.requires_grad);
+        if (record)
+        {
+            CheckInPlaceWithGrad();
+            var shape = Shape; var srcShape = src.Shape; var srcType = src.dtype;
+            var r = source.to(dtype).expand(shape).contiguous();
+            Kernels.CopyInto(this, r);
+            Storage.Version++;
+            var node = new FunctionNode("CopyBackwards", (g, _) => [torch.zeros_like(g[0]!), Recorder.SumToShape(g[0]!, srcShape).to(srcType)], []);
+            Recorder.Attach(node, [this.PreviousHistoryView(), src]);
+            SetHistory(node);
+            return this;
+        }
+        Kernels.CopyInto(this, source);
+        Storage.Version++;
+        return this;
+    }
+
+    /// <summary>A stand-in carrying this tensor's current history (for nodes that consume the pre-write value).</summary>
+    private Tensor PreviousHistoryView()
+    {
+        var t = new Tensor(Storage, Shape, Strides, Offset);
+        if (GradFn is not null) t.SetHistory(GradFn, OutputNr);
+        else if (requires_grad) return this;
+        return t;
+    }
+
+    private bool Overlaps(Tensor other) => ReferenceEquals(Storage, other.Storage) && !ReferenceEquals(this, other);
+}

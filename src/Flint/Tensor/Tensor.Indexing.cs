@@ -1,0 +1,338 @@
+using Flint.Autograd;
+using Flint.Backends.Cpu;
+using Flint.Ops;
+
+namespace Flint;
+
+public sealed partial class Tensor
+{
+    /// <summary>PyTorch-style indexing: <c>x[0]</c>, <c>x[.., 1]</c>, <c>x[1..3]</c>, <c>x[mask]</c>; assignment writes in place (<c>grad_h[h &lt; 0] = 0</c>).</summary>
+    public Tensor this[params TensorIndex[] indices]
+    {
+        get => Index(indices);
+        set => IndexPut(indices, value);
+    }
+
+    /// <summary>Applies integer/slice/None/ellipsis entries as a view; collects tensor entries for advanced indexing.</summary>
+    private (Tensor view, List<int> advDims, List<Tensor> advIdx) ApplyBasic(TensorIndex[] indices)
+    {
+        int consumed = 0, ellipses = 0;
+        foreach (var ix in indices)
+        {
+            if (ix.kind == TensorIndex.Kind.Ellipsis) ellipses++;
+            else if (ix.kind == TensorIndex.Kind.Tensor && ix.tensor!.dtype == ScalarType.Bool) consumed += Math.Max(ix.tensor.Shape.Length, 1);
+            else if (ix.kind != TensorIndex.Kind.None) consumed++;
+        }
+        if (ellipses > 1) throw new IndexOutOfRangeException("an index can only have a single ellipsis ('...')");
+        if (consumed > Shape.Length)
+            throw new IndexOutOfRangeException($"too many indices for tensor of dimension {Shape.Length}");
+        var v = this;
+        int d = 0;
+        var advDims = new List<int>();
+        var advIdx = new List<Tensor>();
+        foreach (var ix in indices)
+        {
+            switch (ix.kind)
+            {
+                case TensorIndex.Kind.Ellipsis: d += Shape.Length - consumed; break;
+                case TensorIndex.Kind.None: v = v.unsqueeze(d); d++; break;
+                case TensorIndex.Kind.Single:
+                    long size = v.Shape[d];
+                    if (ix.index < -size || ix.index >= size)
+                        throw new IndexOutOfRangeException($"index {ix.index} is out of bounds for dimension {d} with size {size}");
+                    v = v.select(d, ix.index);
+                    break;
+                case TensorIndex.Kind.Slice:
+                    v = v.Slice(d, ix.start ?? 0, ix.stop ?? long.MaxValue / 2, ix.step);
+                    d++;
+                    break;
+                case TensorIndex.Kind.Tensor:
+                    var t = ix.tensor!;
+                    if (t.dtype == ScalarType.Bool || t.dtype == ScalarType.Byte)
+                    {
+                        int k = Math.Max(t.Shape.Length, 1);
+                        for (int j = 0; j < t.Shape.Length; j++)
+                            if (t.Shape[j] != v.Shape[d + j])
+                                throw new IndexOutOfRangeException($"The shape of the mask {Shapes.Str(t.Shape)} at index {j} does not match the shape of the indexed tensor {Shapes.Str(v.Shape)} at index {d + j}");
+                        var nz = t.to(ScalarType.Bool).nonzero();
+                        for (int j = 0; j < t.Shape.Length; j++) { advDims.Add(d + j); advIdx.Add(nz.select(1, j)); }
+                        d += k;
+                    }
+                    else if (DTypes.IsIntegral(t.dtype, false))
+                    {
+                        advDims.Add(d); advIdx.Add(t.to(ScalarType.Int64)); d++;
+                    }
+                    else throw new IndexOutOfRangeException("tensors used as indices must be long, int, byte or bool tensors");
+                    break;
+            }
+        }
+        return (v, advDims, advIdx);
+    }
+
+    /// <summary>Storage offsets of the elements selected by advanced indices on view <paramref name="v"/>, in result order.</summary>
+    private static long[] AdvancedOffsets(Tensor v, List<int> advDims, List<Tensor> advIdx, out long[] resultShape)
+    {
+        var idxShape = advIdx[0].Shape;
+        foreach (var t in advIdx) idxShape = Shapes.Broadcast(idxShape, t.Shape);
+        long nIdx = Shapes.Numel(idxShape);
+        var advOffset = new long[nIdx];
+        for (int a = 0; a < advIdx.Count; a++)
+        {
+            var values = advIdx[a].expand(idxShape).contiguous().Storage.As<long>();
+            int dim = advDims[a];
+            long size = v.Shape[dim], stride = v.Strides[dim];
+            var src = advIdx[a].expand(idxShape).contiguous();
+            long off0 = src.Offset;
+            for (long j = 0; j < nIdx; j++)
+            {
+                long i = values[off0 + j];
+                if (i < -size || i >= size) throw new IndexOutOfRangeException($"index {i} is out of bounds for dimension {dim} with size {size}");
+                advOffset[j] += (i < 0 ? i + size : i) * stride;
+            }
+        }
+        bool adjacent = true;
+        for (int a = 1; a < advDims.Count; a++) adjacent &= advDims[a] == advDims[a - 1] + 1;
+        // Result axes: (size, stride into v, or -1 for an index axis with its index-stride).
+        var axes = new List<(long size, long stride, bool isIdx, long idxStride)>();
+        var idxStrides = Shapes.ContiguousStrides(idxShape);
+        void AddIdxAxes() { for (int k = 0; k < idxShape.Length; k++) axes.Add((idxShape[k], 0, true, idxStrides[k])); }
+        if (!adjacent) AddIdxAxes();
+        for (int dd = 0; dd < v.Shape.Length; dd++)
+        {
+            if (advDims.Contains(dd))
+            {
+                if (adjacent && dd == advDims[0]) AddIdxAxes();
+                continue;
+            }
+            axes.Add((v.Shape[dd], v.Strides[dd], false, 0));
+        }
+        resultShape = axes.Select(a => a.size).ToArray();
+        long total = Shapes.Numel(resultShape);
+        var offsets = new long[total];
+        if (total == 0) return offsets;
+        var counter = new long[axes.Count];
+        long vOff = v.Offset, jIdx = 0;
+        for (long n = 0; n < total; n++)
+        {
+            offsets[n] = vOff + advOffset[jIdx];
+            for (int k = axes.Count - 1; k >= 0; k--)
+            {
+                var ax = axes[k];
+                counter[k]++;
+                if (ax.isIdx) jIdx += ax.idxStride; else vOff += ax.stride;
+                if (counter[k] < ax.size) break;
+                if (ax.isIdx) jIdx -= ax.idxStride * ax.size; else vOff -= ax.stride * ax.size;
+                counter[k] = 0;
+            }
+        }
+        return offsets;
+    }
+
+    private Tensor Index(TensorIndex[] indices)
+    {
+        var (v, advDims, advIdx) = ApplyBasic(indices);
+        if (advDims.Count == 0) return v;
+        Tensor r;
+        using (torch.no_grad())
+        {
+            var offsets = AdvancedOffsets(v, advDims, advIdx, out var shape);
+            r = Tensor.Empty(shape, dtype, device);
+            GatherKernels.Take(Storage.Buffer, offsets, r.Storage.Buffer);
+        }
+        var inShape = Shape;
+        return Recorder.Record(r, "IndexBackward0", [this], [], (g, _) =>
+        {
+            var z = torch.zeros(inShape, g.dtype, g.device);
+            z.IndexPutRaw(indices, g, accumulate: true);
+            return [z];
+        });
+    }
+
+    /// <summary>Writes <paramref name="value"/> at <paramref name="indices"/> without autograd bookkeeping.</summary>
+    internal void IndexPutRaw(TensorIndex[] indices, Tensor value, bool accumulate = false)
+    {
+        using var _ = torch.no_grad();
+        var (v, advDims, advIdx) = ApplyBasic(indices);
+        if (advDims.Count == 0)
+        {
+            var target = Shapes.Broadcast(v.Shape, value.Shape);
+            if (!Shapes.SameShape(target, v.Shape))
+                throw new ArgumentException($"shape mismatch: value tensor of shape {Shapes.Str(value.Shape)} cannot be broadcast to indexing result of shape {Shapes.Str(v.Shape)}");
+            if (accumulate) Kernels.CopyInto(v, v + value);
+            else Kernels.CopyInto(v, value);
+        }
+        else
+        {
+            var offsets = AdvancedOffsets(v, advDims, advIdx, out var shape);
+            var target = Shapes.Broadcast(shape, value.Shape);
+            if (!Shapes.SameShape(target, shape))
+                throw new ArgumentException($"shape mismatch: value tensor of shape {Shapes.Str(value.Shape)} cannot be broadcast to indexing result of shape {Shapes.Str(shape)}");
+            var dense = Tensor.Empty(shape, dtype, device);
+            Kernels.CopyInto(dense, value);
+            GatherKernels.Put(Storage.Buffer, offsets, dense.Storage.Buffer, accumulate);
+        }
+        Storage.Version++;
+    }
+
+    private void IndexPut(TensorIndex[] indices, Tensor value)
+    {
+        Kernels.CheckSameDevice(this, value);
+        if (!(GradMode.IsEnabled && (requires_grad || value.requires_grad)))
+        {
+            IndexPutRaw(indices, value);
+            return;
+        }
+        CheckInPlaceWithGrad();
+        var prev = PreviousHistoryView();
+        IndexPutRaw(indices, value);
+        var valueShape = value.Shape;
+        var node = new FunctionNode("CopySlices", (gs, _) =>
+        {
+            var g = gs[0]!;
+            var gSelf = g.clone();
+            gSelf.IndexPutRaw(indices, torch.zeros([], g.dtype));
+            var gValue = Recorder.SumToShape(g[indices], valueShape);
+            return [gSelf, gValue];
+        }, []);
+        Recorder.Attach(node, [prev, value]);
+        SetHistory(node);
+    }
+
+    /// <summary>Indices of non-zero elements, one row per element: shape [n, dim].</summary>
+    public Tensor nonzero()
+    {
+        var mask = (dtype == ScalarType.Bool ? this : ne(0.0)).contiguous();
+        var b = mask.Storage.As<bool>();
+        long n = mask.numel();
+        var hits = new List<long>();
+        for (long i = 0; i < n; i++) if (b[mask.Offset + i]) hits.Add(i);
+        int rank = Shape.Length;
+        var r = Tensor.Empty([hits.Count, rank], ScalarType.Int64);
+        var o = r.Storage.As<long>();
+        var strides = Shapes.ContiguousStrides(Shape);
+        for (int h = 0; h < hits.Count; h++)
+        {
+            long rem = hits[h];
+            for (int d = 0; d < rank; d++) { o[h * rank + d] = rem / strides[d]; rem %= Math.Max(strides[d], 1); }
+        }
+        return r;
+    }
+
+    /// <summary>The elements where <paramref name="mask"/> is true, as a 1-D tensor.</summary>
+    public Tensor masked_select(Tensor mask)
+    {
+        var shape = Shapes.Broadcast(Shape, mask.Shape);
+        return expand(shape)[mask.expand(shape)];
+    }
+
+    /// <summary>A copy with <paramref name="value"/> where <paramref name="mask"/> is true.</summary>
+    public Tensor masked_fill(Tensor mask, double value)
+    {
+        if (mask.dtype != ScalarType.Bool) throw new ArgumentException($"masked_fill_ only supports boolean masks, but got mask with dtype {DTypes.Name(mask.dtype)[6..]}");
+        var r = Kernels.Where(mask, Kernels.Cast(torch.WrappedScalar(value), dtype), detach());
+        if (!Shapes.SameShape(r.Shape, Shape)) throw new ArgumentException($"The size of tensor a ({Shapes.Str(mask.Shape)}) must match the size of tensor b ({Shapes.Str(Shape)})");
+        r = Kernels.Cast(r, dtype);
+        return Recorder.Record(r, "MaskedFillBackward0", [this], [], (g, _) => [g.masked_fill(mask, 0)]);
+    }
+
+    /// <summary>Writes <paramref name="value"/> where <paramref name="mask"/> is true, in place.</summary>
+    public Tensor masked_fill_(Tensor mask, double value) =>
+        InPlace("masked_fill_", dtype, t => t.masked_fill(mask, value), () => Kernels.CopyInto(this, masked_fill(mask, value)));
+
+    /// <summary>Picks entries along a dim by an int64 index vector.</summary>
+    public Tensor index_select(long dim, Tensor index)
+    {
+        if (index.Shape.Length > 1) throw new IndexOutOfRangeException("index_select(): Index is supposed to be a vector");
+        int d = Shapes.WrapDim(dim, Shape.Length);
+        var idx = new TensorIndex[d + 1];
+        for (int i = 0; i < d; i++) idx[i] = TensorIndex.Colon;
+        idx[d] = TensorIndex.Tensor(index.Shape.Length == 0 ? index.reshape(1) : index);
+        var r = this[idx];
+        return index.Shape.Length == 0 && Shape.Length > 0 ? r : r;
+    }
+
+    /// <summary>Offsets into <paramref name="t"/> for every position of <paramref name="index"/>, with the dim coordinate replaced by the index value.</summary>
+    private static long[] ScatterGatherOffsets(Tensor t, int dim, Tensor index, string op)
+    {
+        if (index.dtype != ScalarType.Int64) throw new ArgumentException($"{op}(): Expected dtype int64 for index");
+        if (index.Shape.Length != t.Shape.Length && !(index.Shape.Length <= 1 && t.Shape.Length <= 1))
+            throw new ArgumentException($"Index tensor must have the same number of dimensions as input tensor");
+        for (int d = 0; d < index.Shape.Length; d++)
+            if (d != dim && index.Shape[d] > t.Shape[d])
+                throw new ArgumentException($"Size does not match at dimension {d} expected index {Shapes.Str(index.Shape)} to be smaller than self {Shapes.Str(t.Shape)} apart from dimension {dim}");
+        var ic = index.contiguous();
+        var iv = ic.Storage.As<long>();
+        long n = index.numel();
+        var offsets = new long[n];
+        int rank = index.Shape.Length;
+        var counter = new long[rank];
+        long size = t.Shape.Length == 0 ? 1 : t.Shape[dim];
+        for (long j = 0; j < n; j++)
+        {
+            long off = t.Offset;
+            for (int d = 0; d < rank; d++)
+                if (d != dim) off += counter[d] * t.Strides[d];
+            long i = iv[ic.Offset + j];
+            if (i < -size || i >= size) throw new IndexOutOfRangeException($"index {i} is out of bounds for dimension {dim} with size {size}");
+            off += (i < 0 ? i + size : i) * (t.Shape.Length == 0 ? 0 : t.Strides[dim]);
+            offsets[j] = off;
+            for (int d = rank - 1; d >= 0; d--) { if (++counter[d] < index.Shape[d]) break; counter[d] = 0; }
+        }
+        return offsets;
+    }
+
+    /// <summary>out[i][j] = self[i][index[i][j]] (for dim 1), PyTorch's gather.</summary>
+    public Tensor gather(long dim, Tensor index)
+    {
+        int d = Shapes.WrapDim(dim, Shape.Length);
+        var offsets = ScatterGatherOffsets(this, d, index, "gather");
+        var r = Tensor.Empty((long[])index.Shape.Clone(), dtype, device);
+        GatherKernels.Take(Storage.Buffer, offsets, r.Storage.Buffer);
+        var inShape = Shape;
+        return Recorder.Record(r, "GatherBackward0", [this], [index], (g, s) => [torch.zeros(inShape, g.dtype).scatter_add(d, s[0], g)]);
+    }
+
+    private Tensor ScatterImpl(long dim, Tensor index, Tensor src, bool accumulate, string name)
+    {
+        int d = Shapes.WrapDim(dim, Shape.Length);
+        var r = Kernels.Contiguous(detach());
+        var offsets = ScatterGatherOffsets(r, d, index, name);
+        // Values come from src at the index's positions (src may be larger than index).
+        var srcAt = src.Shape.Length == 0 ? src.expand(index.Shape) : src.detach().Slices(index.Shape);
+        var values = Kernels.Contiguous(Kernels.Cast(srcAt, dtype));
+        GatherKernels.Put(r.Storage.Buffer, offsets, values.Storage.Buffer, accumulate);
+        var srcShape = src.Shape;
+        return Recorder.Record(r, accumulate ? "ScatterAddBackward0" : "ScatterBackward0", [this, src], [index], (g, s) =>
+        {
+            var gSelf = accumulate ? g : g.scatter(d, s[0], 0.0);
+            Tensor? gSrc = null;
+            if (srcShape.Length > 0)
+            {
+                gSrc = torch.zeros(srcShape, g.dtype);
+                using (torch.no_grad()) gSrc.Slices(s[0].Shape).copy_(g.gather(d, s[0]));
+            }
+            return [gSelf, gSrc];
+        });
+    }
+
+    /// <summary>The leading block of this tensor with the given sizes (a view).</summary>
+    private Tensor Slices(long[] sizes)
+    {
+        var v = this;
+        for (int d = 0; d < sizes.Length; d++) v = v.Slice(d, 0, sizes[d], 1);
+        return v;
+    }
+
+    /// <summary>A copy with src values written at index positions along a dim.</summary>
+    public Tensor scatter(long dim, Tensor index, Tensor src) => ScatterImpl(dim, index, src, false, "scatter");
+    /// <summary>A copy with one value written at index positions along a dim.</summary>
+    public Tensor scatter(long dim, Tensor index, double value) => ScatterImpl(dim, index, torch.WrappedScalar(value), false, "scatter");
+    /// <summary>A copy with src values added at index positions along a dim.</summary>
+    public Tensor scatter_add(long dim, Tensor index, Tensor src) => ScatterImpl(dim, index, src, true, "scatter_add");
+    /// <summary>Writes src values at index positions along a dim, in place.</summary>
+    public Tensor scatter_(long dim, Tensor index, Tensor src) => InPlace("scatter_", dtype, t => t.scatter(dim, index, src), () => Kernels.CopyInto(this, detach().scatter(dim, index, src.detach())), src);
+    /// <summary>Writes one value at index positions along a dim, in place.</summary>
+    public Tensor scatter_(long dim, Tensor index, double value) => InPlace("scatter_", dtype, t => t.scatter(dim, index, value), () => Kernels.CopyInto(this, detach().scatter(dim, index, value)));
+    /// <summary>Adds src values at index positions along a dim, in place.</summary>
+    public Tensor scatter_add_(long dim, Tensor index, Tensor src) => InPlace("scatter_add_", dtype, t => t.scatter_add(dim, index, src), () => Kernels.CopyInto(this, detach().scatter_add(dim, index, src.detach())), src);
+}

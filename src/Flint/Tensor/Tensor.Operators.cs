@@ -1,0 +1,111 @@
+namespace Flint;
+
+public sealed partial class Tensor
+{
+    /// <summary>Elementwise sum.</summary>
+    public static Tensor operator +(Tensor a, Tensor b) => a.add(b);
+    /// <summary>Adds a floating scalar.</summary>
+    public static Tensor operator +(Tensor a, double b) => a.add(torch.WrappedScalar(b));
+    /// <summary>Adds an integer scalar (integer tensors stay integral).</summary>
+    public static Tensor operator +(Tensor a, long b) => a.add(torch.WrappedScalar(b));
+    /// <summary>Adds a floating scalar.</summary>
+    public static Tensor operator +(double a, Tensor b) => b.add(torch.WrappedScalar(a));
+    /// <summary>Adds an integer scalar.</summary>
+    public static Tensor operator +(long a, Tensor b) => b.add(torch.WrappedScalar(a));
+
+    /// <summary>Elementwise difference.</summary>
+    public static Tensor operator -(Tensor a, Tensor b) => a.sub(b);
+    /// <summary>Subtracts a floating scalar.</summary>
+    public static Tensor operator -(Tensor a, double b) => a.sub(torch.WrappedScalar(b));
+    /// <summary>Subtracts an integer scalar.</summary>
+    public static Tensor operator -(Tensor a, long b) => a.sub(torch.WrappedScalar(b));
+    /// <summary>Scalar minus tensor.</summary>
+    public static Tensor operator -(double a, Tensor b) => torch.WrappedScalar(a).sub(b);
+    /// <summary>Scalar minus tensor.</summary>
+    public static Tensor operator -(long a, Tensor b) => torch.WrappedScalar(a).sub(b);
+
+    /// <summary>Elementwise product.</summary>
+    public static Tensor operator *(Tensor a, Tensor b) => a.mul(b);
+    /// <summary>Multiplies by a floating scalar.</summary>
+    public static Tensor operator *(Tensor a, double b) => a.mul(torch.WrappedScalar(b));
+    /// <summary>Multiplies by an integer scalar.</summary>
+    public static Tensor operator *(Tensor a, long b) => a.mul(torch.WrappedScalar(b));
+    /// <summary>Multiplies by a floating scalar.</summary>
+    public static Tensor operator *(double a, Tensor b) => torch.WrappedScalar(a).mul(b);
+    /// <summary>Multiplies by an integer scalar.</summary>
+    public static Tensor operator *(long a, Tensor b) => torch.WrappedScalar(a).mul(b);
+
+    /// <summary>Elementwise true division.</summary>
+    public static Tensor operator /(Tensor a, Tensor b) => a.div(b);
+    /// <summary>Divides by a scalar.</summary>
+    public static Tensor operator /(Tensor a, double b) => a.div(torch.WrappedScalar(b));
+    /// <summary>Divides by a scalar.</summary>
+    public static Tensor operator /(Tensor a, long b) => a.div(torch.WrappedScalar(b));
+    /// <summary>Scalar divided by tensor.</summary>
+    public static Tensor operator /(double a, Tensor b) => torch.WrappedScalar(a).div(b);
+    /// <summary>Scalar divided by tensor.</summary>
+    public static Tensor operator /(long a, Tensor b) => torch.WrappedScalar(a).div(b);
+
+    /// <summary>Negation.</summary>
+    public static Tensor operator -(Tensor a) => a.neg();
+
+    /// <summary>Elementwise &lt;.</summary>
+    public static Tensor operator <(Tensor a, Tensor b) => a.lt(b);
+    /// <summary>Elementwise &gt;.</summary>
+    public static Tensor operator >(Tensor a, Tensor b) => a.gt(b);
+    /// <summary>Elementwise &lt;=.</summary>
+    public static Tensor operator <=(Tensor a, Tensor b) => a.le(b);
+    /// <summary>Elementwise &gt;=.</summary>
+    public static Tensor operator >=(Tensor a, Tensor b) => a.ge(b);
+    /// <summary>Elementwise &lt; against a scalar.</summary>
+    public static Tensor operator <(Tensor a, double b) => a.lt(b);
+    /// <summary>Elementwise &gt; against a scalar.</summary>
+    public static Tensor operator >(Tensor a, double b) => a.gt(b);
+    /// <summary>Elementwise &lt;= against a scalar.</summary>
+    public static Tensor operator <=(Tensor a, double b) => a.le(b);
+    /// <summary>Elementwise &gt;= against a scalar.</summary>
+    public static Tensor operator >=(Tensor a, double b) => a.ge(b);
+    /// <summary>Elementwise &lt; against an integer scalar.</summary>
+    public static Tensor operator <(Tensor a, long b) => a.lt(torch.WrappedScalar(b));
+    /// <summary>Elementwise &gt; against an integer scalar.</summary>
+    public static Tensor operator >(Tensor a, long b) => a.gt(torch.WrappedScalar(b));
+    /// <summary>Elementwise &lt;= against an integer scalar.</summary>
+    public static Tensor operator <=(Tensor a, long b) => a.le(torch.WrappedScalar(b));
+    /// <summary>Elementwise &gt;= against an integer scalar.</summary>
+    public static Tensor operator >=(Tensor a, long b) => a.ge(torch.WrappedScalar(b));
+
+    /// <summary>Logical and of bool tensors.</summary>
+    public static Tensor operator &(Tensor a, Tensor b) => a.logical_and(b);
+    /// <summary>Logical or of bool tensors.</summary>
+    public static Tensor operator |(Tensor a, Tensor b) => a.logical_or(b);
+    /// <summary>Logical not of a bool tensor.</summary>
+    public static Tensor operator ~(Tensor a) => a.logical_not();
+
+    /// <summary>In place: this += other (same object, same storage), as Python's <c>w += g</c>.</summary>
+    public void operator +=(Tensor other) => add_(other);
+    /// <summary>In place: this += scalar.</summary>
+    public void operator +=(double other) => add_(other);
+    /// <summary>In place: this -= other, as Python's <c>w1 -= lr * grad</c>.</summary>
+    public void operator -=(Tensor other) => sub_(other);
+    /// <summary>In place: this -= scalar.</summary>
+    public void operator -=(double other) => sub_(other);
+    /// <summary>In place: this *= other.</summary>
+    public void operator *=(Tensor other) => mul_(other);
+    /// <summary>In place: this *= scalar.</summary>
+    public void operator *=(double other) => mul_(other);
+    /// <summary>In place: this /= other.</summary>
+    public void operator /=(Tensor other) => div_(other);
+    /// <summary>In place: this /= scalar.</summary>
+    public void operator /=(double other) => div_(other);
+
+    /// <summary>Wraps a C# number as a 0-dim scalar tensor (so <c>x[mask] = 0</c> compiles).</summary>
+    public static implicit operator Tensor(double value) => torch.WrappedScalar(value);
+    /// <summary>Wraps a C# number as a 0-dim scalar tensor.</summary>
+    public static implicit operator Tensor(float value) => torch.WrappedScalar(value);
+    /// <summary>Wraps a C# integer as a 0-dim int64 scalar tensor.</summary>
+    public static implicit operator Tensor(long value) => torch.WrappedScalar(value);
+    /// <summary>Wraps a C# integer as a 0-dim int64 scalar tensor.</summary>
+    public static implicit operator Tensor(int value) => torch.WrappedScalar((long)value);
+    /// <summary>Wraps a C# bool as a 0-dim bool scalar tensor.</summary>
+    public static implicit operator Tensor(bool value) => torch.WrappedScalar(value);
+}

@@ -1,0 +1,277 @@
+using Flint.Backends.Cpu;
+using Flint.Ops;
+
+namespace Flint;
+
+public sealed partial class Tensor
+{
+    // ---- binary arithmetic -------------------------------------------------------------
+
+    /// <summary>this + alpha * other, with broadcasting and type promotion.</summary>
+    public Tensor add(Tensor other, double alpha = 1)
+    {
+        var rt = TypePromotion.ResultType(this, other);
+        CheckBoolArithmetic("add", rt, other);
+        var b = alpha == 1 ? other : other * alpha;
+        var r = Kernels.Binary<AddOp>("add", this, b, rt);
+        var aShape = Shape; var bShape = other.Shape;
+        return Recorder.Record(r, "AddBackward0", [this, other], [], (g, _) =>
+            [Recorder.SumToShape(g, aShape), Recorder.SumToShape(alpha == 1 ? g : g * alpha, bShape)]);
+    }
+
+    /// <summary>this + alpha * other for a scalar.</summary>
+    public Tensor add(double other, double alpha = 1) => add(torch.WrappedScalar(other), alpha);
+
+    /// <summary>this - alpha * other.</summary>
+    public Tensor sub(Tensor other, double alpha = 1)
+    {
+        var rt = TypePromotion.ResultType(this, other);
+        if (rt == ScalarType.Bool)
+            throw new ArgumentException("Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.");
+        var b = alpha == 1 ? other : other * alpha;
+        var r = Kernels.Binary<SubOp>("sub", this, b, rt);
+        var aShape = Shape; var bShape = other.Shape;
+        return Recorder.Record(r, "SubBackward0", [this, other], [], (g, _) =>
+            [Recorder.SumToShape(g, aShape), Recorder.SumToShape(-(alpha == 1 ? g : g * alpha), bShape)]);
+    }
+
+    /// <summary>this - alpha * other for a scalar.</summary>
+    public Tensor sub(double other, double alpha = 1) => sub(torch.WrappedScalar(other), alpha);
+
+    /// <summary>Elementwise product.</summary>
+    public Tensor mul(Tensor other)
+    {
+        var rt = TypePromotion.ResultType(this, other);
+        CheckBoolArithmetic("mul", rt, other);
+        var r = Kernels.Binary<MulOp>("mul", this, other, rt);
+        if (!Recorder.Needed(this, other)) return r;
+        bool needA = requires_grad, needB = other.requires_grad;
+        var aShape = Shape; var bShape = other.Shape;
+        return Recorder.Record(r, "MulBackward0", [this, other], [needA ? other : this, needB ? this : other], (g, s) =>
+            [needA ? Recorder.SumToShape(g * s[0], aShape) : null, needB ? Recorder.SumToShape(g * s[1], bShape) : null]);
+    }
+
+    /// <summary>Elementwise product with a scalar.</summary>
+    public Tensor mul(double other) => mul(torch.WrappedScalar(other));
+
+    /// <summary>True division: integer inputs give a floating result, as in PyTorch.</summary>
+    public Tensor div(Tensor other)
+    {
+        var rt = TypePromotion.ResultType(this, other);
+        if (!DTypes.IsFloatingPoint(rt)) rt = torch.get_default_dtype();
+        var r = Kernels.Binary<DivOp>("div", this, other, rt);
+        if (!Recorder.Needed(this, other)) return r;
+        bool needB = other.requires_grad;
+        var aShape = Shape; var bShape = other.Shape;
+        return Recorder.Record(r, "DivBackward0", [this, other], needB ? [this, other] : [other], (g, s) =>
+        {
+            var b = needB ? s[1] : s[0];
+            return [Recorder.SumToShape(g / b, aShape), needB ? Recorder.SumToShape(-g * s[0] / (b * b), bShape) : null];
+        });
+    }
+
+    /// <summary>Division by a scalar.</summary>
+    public Tensor div(double other) => div(torch.WrappedScalar(other));
+
+    /// <summary>Elementwise power with a tensor exponent.</summary>
+    public Tensor pow(Tensor exponent)
+    {
+        var rt = TypePromotion.ResultType(this, exponent);
+        var r = DTypes.IsFloatingPoint(rt)
+            ? Kernels.Binary<FloatPowOp>("pow", this, exponent, rt)
+            : Kernels.Binary<IntPowOp>("pow", this, exponent, rt);
+        if (!Recorder.Needed(this, exponent)) return r;
+        var aShape = Shape; var bShape = exponent.Shape;
+        if (exponent.IsWrappedNumber)
+        {
+            double e = exponent.ToDouble();
+            return Recorder.Record(r, "PowBackward0", [this, exponent], [this], (g, s) =>
+                [e == 0 ? torch.zeros_like(s[0]) : g * e * (e == 2 ? s[0] : s[0].pow(e - 1)), null]);
+        }
+        return Recorder.Record(r, "PowBackward1", [this, exponent], [this, exponent, r], (g, s) =>
+        [
+            Recorder.SumToShape(g * s[1] * s[0].pow(s[1] - 1), aShape),
+            // d/db a^b = a^b log a, taken as 0 where a == 0 and b >= 0 (PyTorch's convention).
+            Recorder.SumToShape(g * torch.where(s[0].eq(0.0) & s[1].ge(0.0), torch.zeros_like(s[2]), s[2] * s[0].log()), bShape),
+        ]);
+    }
+
+    /// <summary>Elementwise power with a scalar exponent.</summary>
+    public Tensor pow(double exponent) => pow(torch.WrappedScalar(exponent));
+
+    /// <summary>Elementwise power with an integer exponent (stays integral for integer tensors).</summary>
+    public Tensor pow(long exponent) => pow(torch.WrappedScalar(exponent));
+
+    /// <summary>Elementwise maximum of two tensors (NaN propagates).</summary>
+    public Tensor maximum(Tensor other) => MinMax<MaximumOp>("maximum", "MaximumBackward0", other, max: true);
+
+    /// <summary>Elementwise minimum of two tensors (NaN propagates).</summary>
+    public Tensor minimum(Tensor other) => MinMax<MinimumOp>("minimum", "MinimumBackward0", other, max: false);
+
+    private Tensor MinMax<TOp>(string name, string node, Tensor other, bool max) where TOp : IBinaryOp
+    {
+        var rt = TypePromotion.ResultType(this, other);
+        var r = Kernels.Binary<TOp>(name, this, other, rt);
+        var aShape = Shape; var bShape = other.Shape;
+        return Recorder.Record(r, node, [this, other], [this, other], (g, s) =>
+        {
+            // Ties split the gradient in half, as PyTorch does.
+            var aWins = (max ? s[0] > s[1] : s[0] < s[1]).to(g.dtype);
+            var tie = s[0].eq(s[1]).to(g.dtype) * 0.5;
+            return [Recorder.SumToShape(g * (aWins + tie), aShape), Recorder.SumToShape(g * (1.0 - aWins - tie), bShape)];
+        });
+    }
+
+    private void CheckBoolArithmetic(string op, ScalarType rt, Tensor other)
+    {
+        if (rt == ScalarType.Bool && dtype == ScalarType.Bool && other.dtype == ScalarType.Bool)
+            throw new ArgumentException($"\"{op}\" with two bool tensors is not supported by Flint; cast with .to(torch.uint8) first.");
+    }
+
+    // ---- unary -------------------------------------------------------------------------
+
+    private ScalarType FloatResultType => IsFloating ? dtype : torch.get_default_dtype();
+
+    private Tensor FloatUnary<TOp>(string name, string node, Func<Tensor, Tensor, Tensor, Tensor> grad, bool saveInput = true, bool saveResult = false) where TOp : IFloatUnaryOp
+    {
+        var r = Kernels.FloatUnary<TOp>(name, this, FloatResultType);
+        if (!Recorder.Needed(this)) return r;
+        Tensor[] saved = saveInput && saveResult ? [this, r] : saveInput ? [this] : [r];
+        return Recorder.Record(r, node, [this], saved, (g, s) =>
+            [grad(g, saveInput ? s[0] : null!, saveResult ? s[saveInput ? 1 : 0] : null!)]);
+    }
+
+    /// <summary>e^x.</summary>
+    public Tensor exp() => FloatUnary<ExpOp>("exp", "ExpBackward0", (g, _, r) => g * r, saveInput: false, saveResult: true);
+    /// <summary>Natural logarithm.</summary>
+    public Tensor log() => FloatUnary<LogOp>("log", "LogBackward0", (g, x, _) => g / x);
+    /// <summary>log(1 + x), accurate near 0.</summary>
+    public Tensor log1p() => FloatUnary<Log1pOp>("log1p", "Log1PBackward0", (g, x, _) => g / (x + 1.0));
+    /// <summary>Square root.</summary>
+    public Tensor sqrt() => FloatUnary<SqrtOp>("sqrt", "SqrtBackward0", (g, _, r) => g / (r * 2.0), saveInput: false, saveResult: true);
+    /// <summary>1 / sqrt(x).</summary>
+    public Tensor rsqrt() => FloatUnary<RsqrtOp>("rsqrt", "RsqrtBackward0", (g, _, r) => g * r.pow(3) * -0.5, saveInput: false, saveResult: true);
+    /// <summary>Sine.</summary>
+    public Tensor sin() => FloatUnary<SinOp>("sin", "SinBackward0", (g, x, _) => g * x.cos());
+    /// <summary>Cosine.</summary>
+    public Tensor cos() => FloatUnary<CosOp>("cos", "CosBackward0", (g, x, _) => -g * x.sin());
+    /// <summary>Hyperbolic tangent.</summary>
+    public Tensor tanh() => FloatUnary<TanhOp>("tanh", "TanhBackward0", (g, _, r) => g * (1.0 - r * r), saveInput: false, saveResult: true);
+    /// <summary>Logistic sigmoid 1 / (1 + e^-x).</summary>
+    public Tensor sigmoid() => FloatUnary<SigmoidOp>("sigmoid", "SigmoidBackward0", (g, _, r) => g * r * (1.0 - r), saveInput: false, saveResult: true);
+
+    private Tensor RoundingOp<TOp>(string name, string node) where TOp : IFloatUnaryOp
+    {
+        if (!IsFloating) return clone();
+        var r = Kernels.FloatUnary<TOp>(name, this, dtype);
+        return Recorder.Record(r, node, [this], [], (g, _) => [torch.zeros_like(g)]);
+    }
+
+    /// <summary>Rounds down.</summary>
+    public Tensor floor() => RoundingOp<FloorOp>("floor", "FloorBackward0");
+    /// <summary>Rounds up.</summary>
+    public Tensor ceil() => RoundingOp<CeilOp>("ceil", "CeilBackward0");
+    /// <summary>Rounds half to even.</summary>
+    public Tensor round() => RoundingOp<RoundOp>("round", "RoundBackward0");
+
+    /// <summary>-x.</summary>
+    public Tensor neg()
+    {
+        if (dtype == ScalarType.Bool)
+            throw new ArgumentException("Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.");
+        var r = Kernels.Unary<NegOp>("neg", this, dtype);
+        return Recorder.Record(r, "NegBackward0", [this], [], (g, _) => [-g]);
+    }
+
+    /// <summary>|x|.</summary>
+    public Tensor abs()
+    {
+        if (dtype == ScalarType.Bool) return clone();
+        var r = Kernels.Unary<AbsOp>("abs", this, dtype);
+        return Recorder.Record(r, "AbsBackward0", [this], [this], (g, s) => [g * s[0].sign()]);
+    }
+
+    /// <summary>-1, 0 or 1 by sign.</summary>
+    public Tensor sign()
+    {
+        if (dtype == ScalarType.Bool) return clone();
+        var r = Kernels.Unary<SignOp>("sign", this, dtype);
+        return Recorder.Record(r, "SignBackward0", [this], [], (g, _) => [torch.zeros_like(g)]);
+    }
+
+    /// <summary>max(x, 0).</summary>
+    public Tensor relu()
+    {
+        var r = Kernels.Unary<ReluOp>("relu", this, dtype);
+        return Recorder.Record(r, "ReluBackward0", [this], [r], (g, s) => [g * (s[0] > 0.0).to(g.dtype)]);
+    }
+
+    /// <summary>Clamps into [min, max]; either bound may be omitted.</summary>
+    public Tensor clamp(double? min = null, double? max = null)
+    {
+        if (min is null && max is null) throw new ArgumentException("torch.clamp: At least one of 'min' or 'max' must not be None");
+        var r = Kernels.Clamp(this, min, max);
+        string node = max is null ? "ClampMinBackward0" : min is null ? "ClampMaxBackward0" : "ClampBackward1";
+        return Recorder.Record(r, node, [this], [this], (g, s) =>
+        {
+            var x = s[0];
+            Tensor pass = min is not null && max is not null ? (x >= min.Value) & (x <= max.Value) : min is not null ? x >= min.Value : x <= max!.Value;
+            return [g * pass.to(g.dtype)];
+        });
+    }
+
+    /// <summary>Clamps from below.</summary>
+    public Tensor clamp_min(double min) => clamp(min: min);
+    /// <summary>Clamps from above.</summary>
+    public Tensor clamp_max(double max) => clamp(max: max);
+
+    // ---- comparisons -------------------------------------------------------------------
+
+    /// <summary>Elementwise ==, a bool tensor.</summary>
+    public Tensor eq(Tensor other) => BoolCompare<EqOp>("eq", other);
+    /// <summary>Elementwise !=, a bool tensor.</summary>
+    public Tensor ne(Tensor other) => BoolCompare<NeOp>("ne", other);
+    /// <summary>Elementwise &lt;, a bool tensor.</summary>
+    public Tensor lt(Tensor other) => Kernels.Compare<LtOp>("lt", this, other);
+    /// <summary>Elementwise &lt;=, a bool tensor.</summary>
+    public Tensor le(Tensor other) => Kernels.Compare<LeOp>("le", this, other);
+    /// <summary>Elementwise &gt;, a bool tensor.</summary>
+    public Tensor gt(Tensor other) => Kernels.Compare<GtOp>("gt", this, other);
+    /// <summary>Elementwise &gt;=, a bool tensor.</summary>
+    public Tensor ge(Tensor other) => Kernels.Compare<GeOp>("ge", this, other);
+    /// <summary>Elementwise == with a scalar.</summary>
+    public Tensor eq(double other) => eq(torch.WrappedScalar(other));
+    /// <summary>Elementwise != with a scalar.</summary>
+    public Tensor ne(double other) => ne(torch.WrappedScalar(other));
+    /// <summary>Elementwise &lt; with a scalar.</summary>
+    public Tensor lt(double other) => lt(torch.WrappedScalar(other));
+    /// <summary>Elementwise &lt;= with a scalar.</summary>
+    public Tensor le(double other) => le(torch.WrappedScalar(other));
+    /// <summary>Elementwise &gt; with a scalar.</summary>
+    public Tensor gt(double other) => gt(torch.WrappedScalar(other));
+    /// <summary>Elementwise &gt;= with a scalar.</summary>
+    public Tensor ge(double other) => ge(torch.WrappedScalar(other));
+
+    private Tensor BoolCompare<TOp>(string name, Tensor other) where TOp : ICompareOp => Kernels.Compare<TOp>(name, this, other);
+
+    /// <summary>True when both tensors have the same shape and elements.</summary>
+    public bool equal(Tensor other) => Shapes.SameShape(Shape, other.Shape) && eq(other).all().item<bool>();
+
+    /// <summary>True when all elements are close: |a - b| &lt;= atol + rtol * |b|.</summary>
+    public bool allclose(Tensor other, double rtol = 1e-5, double atol = 1e-8, bool equal_nan = false)
+    {
+        var a = to(ScalarType.Float64); var b = other.to(ScalarType.Float64);
+        var close = (a - b).abs() <= (b.abs() * rtol + atol);
+        if (equal_nan) close = close | (a.ne(a) & b.ne(b));
+        return close.all().item<bool>();
+    }
+
+    // ---- logical (bool tensors) --------------------------------------------------------
+
+    /// <summary>Elementwise logical and.</summary>
+    public Tensor logical_and(Tensor other) => (to(ScalarType.Byte).mul(other.to(ScalarType.Byte))).ne(0.0);
+    /// <summary>Elementwise logical or.</summary>
+    public Tensor logical_or(Tensor other) => (to(ScalarType.Byte).add(other.to(ScalarType.Byte))).ne(0.0);
+    /// <summary>Elementwise logical not.</summary>
+    public Tensor logical_not() => eq(0.0);
+}

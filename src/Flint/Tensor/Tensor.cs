@@ -1,0 +1,96 @@
+using Flint.Autograd;
+
+namespace Flint;
+
+/// <summary>
+/// An n-dimensional array with autograd, PyTorch's <c>torch.Tensor</c>. A tensor is a view:
+/// a <see cref="Storage"/> plus shape, strides and offset, so views (transpose, slicing,
+/// reshape of contiguous data) share memory and cost O(1).
+/// </summary>
+public sealed partial class Tensor : IDisposable
+{
+    internal Storage Storage;
+    internal long[] Shape;
+    internal long[] Strides;
+    internal long Offset;
+
+    /// <summary>A C# number wrapped as a 0-dim tensor: it takes part in type promotion as a scalar.</summary>
+    internal bool IsWrappedNumber;
+
+    internal Tensor(Storage storage, long[] shape, long[] strides, long offset)
+    {
+        Storage = storage;
+        Shape = shape;
+        Strides = strides;
+        Offset = offset;
+    }
+
+    /// <summary>A fresh contiguous tensor of the given shape (uninitialised contents are zero).</summary>
+    internal static Tensor Empty(long[] shape, ScalarType dtype, Device? device = null)
+    {
+        foreach (var s in shape)
+            if (s < 0) throw new ArgumentException($"Trying to create tensor with negative dimension {s}: {Shapes.Str(shape)}");
+        var storage = Storage.Allocate(dtype, Shapes.Numel(shape), device);
+        return new Tensor(storage, shape, Shapes.ContiguousStrides(shape), 0);
+    }
+
+    /// <summary>The tensor's sizes, one per dimension.</summary>
+    public long[] shape => (long[])Shape.Clone();
+
+    /// <summary>The element type.</summary>
+    public ScalarType dtype => Storage.DType;
+
+    /// <summary>The device the data lives on.</summary>
+    public Device device => Storage.Device;
+
+    /// <summary>The number of dimensions (<c>ndim</c> in PyTorch).</summary>
+    public long ndim => Shape.Length;
+
+    /// <summary>The number of dimensions.</summary>
+    public long dim() => Shape.Length;
+
+    /// <summary>The number of elements.</summary>
+    public long numel() => Shapes.Numel(Shape);
+
+    /// <summary>The sizes, printed as <c>torch.Size([2, 4])</c>.</summary>
+    public Size size() => new(Shape);
+
+    /// <summary>The size of one dimension (negative dims count from the end).</summary>
+    public long size(long dim) => Shape[Shapes.WrapDim(dim, Shape.Length)];
+
+    /// <summary>The strides in elements.</summary>
+    public long[] stride() => (long[])Strides.Clone();
+
+    /// <summary>The stride of one dimension.</summary>
+    public long stride(long dim) => Strides[Shapes.WrapDim(dim, Shape.Length)];
+
+    /// <summary>The element offset of this view into its storage.</summary>
+    public long storage_offset() => Offset;
+
+    /// <summary>The size of one element in bytes.</summary>
+    public long element_size() => DTypes.ElementSize(dtype);
+
+    /// <summary>True for floating-point dtypes.</summary>
+    public bool is_floating_point() => DTypes.IsFloatingPoint(dtype);
+
+    /// <summary>True when the elements are laid out densely in row-major order.</summary>
+    public bool is_contiguous()
+    {
+        long expected = 1;
+        for (int i = Shape.Length - 1; i >= 0; i--)
+        {
+            if (Shape[i] == 1) continue;
+            if (Strides[i] != expected) return false;
+            expected *= Shape[i];
+        }
+        return true;
+    }
+
+    /// <summary>True when both views share one storage.</summary>
+    public bool is_same_storage(Tensor other) => ReferenceEquals(Storage, other.Storage);
+
+    internal bool IsFloating => DTypes.IsFloatingPoint(Storage.DType);
+
+    /// <summary>Releases nothing eagerly: memory is managed; provided for TorchSharp-style code and dispose scopes.</summary>
+    public void Dispose() { }
+}

@@ -1,0 +1,52 @@
+namespace Flint;
+
+/// <summary>
+/// One entry of a PyTorch-style index: an integer, a slice, <c>...</c>, <c>None</c> (new axis)
+/// or a tensor (bool mask or int64 indices). C# values convert implicitly, so
+/// <c>x[0]</c>, <c>x[.., 1]</c>, <c>x[1..3]</c> and <c>x[h &lt; 0]</c> all work.
+/// </summary>
+public sealed class TensorIndex
+{
+    internal enum Kind { Single, Slice, Ellipsis, None, Tensor }
+
+    internal readonly Kind kind;
+    internal readonly long index;
+    internal readonly long? start, stop;
+    internal readonly long step;
+    internal readonly Tensor? tensor;
+
+    private TensorIndex(Kind kind, long index = 0, long? start = null, long? stop = null, long step = 1, Tensor? tensor = null)
+    {
+        this.kind = kind; this.index = index; this.start = start; this.stop = stop; this.step = step; this.tensor = tensor;
+    }
+
+    /// <summary>An integer index (removes the dim).</summary>
+    public static TensorIndex Single(long i) => new(Kind.Single, index: i);
+    /// <summary>A slice <c>start:stop:step</c>; null bounds mean the ends.</summary>
+    public static TensorIndex Slice(long? start = null, long? stop = null, long step = 1)
+    {
+        if (step <= 0) throw new ArgumentException("slice step must be positive");
+        return new(Kind.Slice, start: start, stop: stop, step: step);
+    }
+    /// <summary><c>:</c>, the whole dim.</summary>
+    public static readonly TensorIndex Colon = new(Kind.Slice);
+    /// <summary><c>...</c>, as many whole dims as needed.</summary>
+    public static readonly TensorIndex Ellipsis = new(Kind.Ellipsis);
+    /// <summary><c>None</c>, a new size-1 dim.</summary>
+    public static readonly TensorIndex None = new(Kind.None);
+    /// <summary>A bool mask or int64 index tensor.</summary>
+    public static TensorIndex Tensor(Tensor t) => new(Kind.Tensor, tensor: t);
+
+    /// <summary>An integer index.</summary>
+    public static implicit operator TensorIndex(long i) => Single(i);
+    /// <summary>An integer index.</summary>
+    public static implicit operator TensorIndex(int i) => Single(i);
+    /// <summary>A C# range as a slice (<c>^1</c> counts from the end).</summary>
+    public static implicit operator TensorIndex(Range r) => new(Kind.Slice,
+        start: r.Start.IsFromEnd ? (r.Start.Value == 0 ? null : -r.Start.Value) : r.Start.Value,
+        stop: r.End.IsFromEnd ? (r.End.Value == 0 ? null : -r.End.Value) : r.End.Value);
+    /// <summary>A C# index (<c>^1</c> is the last element).</summary>
+    public static implicit operator TensorIndex(Index i) => Single(i.IsFromEnd ? -i.Value : i.Value);
+    /// <summary>A tensor index.</summary>
+    public static implicit operator TensorIndex(Tensor t) => Tensor(t);
+}

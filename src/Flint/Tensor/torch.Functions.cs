@@ -1,0 +1,161 @@
+using Flint.Ops;
+
+namespace Flint;
+
+public static partial class torch
+{
+    /// <summary>Joins tensors along an existing dim (dtypes promote, as in PyTorch).</summary>
+    public static Tensor cat(IList<Tensor> tensors, long dim = 0)
+    {
+        if (tensors.Count == 0) throw new ArgumentException("torch.cat(): expected a non-empty list of Tensors");
+        var first = tensors[0];
+        int rank = first.Shape.Length;
+        if (rank == 0) throw new ArgumentException("zero-dimensional tensor (at position 0) cannot be concatenated");
+        int d = Shapes.WrapDim(dim, rank);
+        var type = tensors[0].dtype;
+        long total = 0;
+        for (int i = 0; i < tensors.Count; i++)
+        {
+            var t = tensors[i];
+            Kernels.CheckSameDevice(first, t);
+            if (t.Shape.Length != rank)
+                throw new ArgumentException($"Tensors must have same number of dimensions: got {rank} and {t.Shape.Length}");
+            for (int k = 0; k < rank; k++)
+                if (k != d && t.Shape[k] != first.Shape[k])
+                    throw new ArgumentException($"Sizes of tensors must match except in dimension {d}. Expected size {first.Shape[k]} but got size {t.Shape[k]} for tensor number {i} in the list.");
+            type = TypePromotion.Promote(type, t.dtype);
+            total += t.Shape[d];
+        }
+        var shape = (long[])first.Shape.Clone();
+        shape[d] = total;
+        var r = Tensor.Empty(shape, type, first.device);
+        long at = 0;
+        var sizes = new long[tensors.Count];
+        using (no_grad())
+            for (int i = 0; i < tensors.Count; i++)
+            {
+                sizes[i] = tensors[i].Shape[d];
+                Kernels.CopyInto(r.narrow(d, at, sizes[i]), tensors[i]);
+                at += sizes[i];
+            }
+        return Recorder.Record(r, "CatBackward0", tensors.ToArray(), [], (g, _) =>
+        {
+            var grads = new Tensor?[sizes.Length];
+            long s = 0;
+            for (int i = 0; i < sizes.Length; i++) { grads[i] = g.narrow(d, s, sizes[i]); s += sizes[i]; }
+            return grads;
+        });
+    }
+
+    /// <summary>Joins tensors along a new dim.</summary>
+    public static Tensor stack(IList<Tensor> tensors, long dim = 0)
+    {
+        if (tensors.Count == 0) throw new ArgumentException("stack expects a non-empty TensorList");
+        for (int i = 1; i < tensors.Count; i++)
+            if (!Shapes.SameShape(tensors[i].Shape, tensors[0].Shape))
+                throw new ArgumentException($"stack expects each tensor to be equal size, but got {Shapes.Str(tensors[0].Shape)} at entry 0 and {Shapes.Str(tensors[i].Shape)} at entry {i}");
+        int d = Shapes.WrapDim(dim, tensors[0].Shape.Length + 1);
+        return cat(tensors.Select(t => t.unsqueeze(d)).ToList(), d);
+    }
+
+    /// <summary>Elementwise choice: x where condition is true, else y.</summary>
+    public static Tensor where(Tensor condition, Tensor x, Tensor y)
+    {
+        var r = Kernels.Where(condition, x, y);
+        var xShape = x.Shape; var yShape = y.Shape;
+        return Recorder.Record(r, "WhereBackward0", [x, y], [condition], (g, s) =>
+        {
+            var zero = zeros([], g.dtype);
+            return [Recorder.SumToShape(where(s[0], g, zero), xShape), Recorder.SumToShape(where(s[0], zero, g), yShape)];
+        });
+    }
+
+    /// <summary>Matrix product of two 2-D tensors.</summary>
+    public static Tensor mm(Tensor input, Tensor mat2) => input.mm(mat2);
+    /// <summary>PyTorch's general matrix product.</summary>
+    public static Tensor matmul(Tensor input, Tensor other) => input.matmul(other);
+    /// <summary>Batched matrix product.</summary>
+    public static Tensor bmm(Tensor input, Tensor mat2) => input.bmm(mat2);
+    /// <summary>Inner product of 1-D tensors.</summary>
+    public static Tensor dot(Tensor input, Tensor other) => input.dot(other);
+    /// <summary>Matrix-vector product.</summary>
+    public static Tensor mv(Tensor input, Tensor vec) => input.mv(vec);
+    /// <summary>Outer product.</summary>
+    public static Tensor outer(Tensor input, Tensor vec2) => input.outer(vec2);
+    /// <summary>Swaps two dims.</summary>
+    public static Tensor transpose(Tensor input, long dim0, long dim1) => input.transpose(dim0, dim1);
+    /// <summary>Matrix transpose.</summary>
+    public static Tensor t(Tensor input) => input.t();
+    /// <summary>Reshapes.</summary>
+    public static Tensor reshape(Tensor input, params long[] shape) => input.reshape(shape);
+    /// <summary>Flattens dims.</summary>
+    public static Tensor flatten(Tensor input, long start_dim = 0, long end_dim = -1) => input.flatten(start_dim, end_dim);
+    /// <summary>Reorders dims.</summary>
+    public static Tensor permute(Tensor input, params long[] dims) => input.permute(dims);
+    /// <summary>Removes size-1 dims.</summary>
+    public static Tensor squeeze(Tensor input) => input.squeeze();
+    /// <summary>Adds a size-1 dim.</summary>
+    public static Tensor unsqueeze(Tensor input, long dim) => input.unsqueeze(dim);
+    /// <summary>Sum of all elements.</summary>
+    public static Tensor sum(Tensor input) => input.sum();
+    /// <summary>Mean of all elements.</summary>
+    public static Tensor mean(Tensor input) => input.mean();
+    /// <summary>Largest element.</summary>
+    public static Tensor max(Tensor input) => input.max();
+    /// <summary>Smallest element.</summary>
+    public static Tensor min(Tensor input) => input.min();
+    /// <summary>Index of the largest element.</summary>
+    public static Tensor argmax(Tensor input) => input.argmax();
+    /// <summary>Index of the smallest element.</summary>
+    public static Tensor argmin(Tensor input) => input.argmin();
+    /// <summary>Elementwise maximum.</summary>
+    public static Tensor maximum(Tensor input, Tensor other) => input.maximum(other);
+    /// <summary>Elementwise minimum.</summary>
+    public static Tensor minimum(Tensor input, Tensor other) => input.minimum(other);
+    /// <summary>Clamps into [min, max].</summary>
+    public static Tensor clamp(Tensor input, double? min = null, double? max = null) => input.clamp(min, max);
+    /// <summary>max(x, 0).</summary>
+    public static Tensor relu(Tensor input) => input.relu();
+    /// <summary>Logistic sigmoid.</summary>
+    public static Tensor sigmoid(Tensor input) => input.sigmoid();
+    /// <summary>Hyperbolic tangent.</summary>
+    public static Tensor tanh(Tensor input) => input.tanh();
+    /// <summary>e^x.</summary>
+    public static Tensor exp(Tensor input) => input.exp();
+    /// <summary>Natural log.</summary>
+    public static Tensor log(Tensor input) => input.log();
+    /// <summary>Square root.</summary>
+    public static Tensor sqrt(Tensor input) => input.sqrt();
+    /// <summary>Absolute value.</summary>
+    public static Tensor abs(Tensor input) => input.abs();
+    /// <summary>Power with a scalar exponent.</summary>
+    public static Tensor pow(Tensor input, double exponent) => input.pow(exponent);
+    /// <summary>Power with a tensor exponent.</summary>
+    public static Tensor pow(Tensor input, Tensor exponent) => input.pow(exponent);
+    /// <summary>Elementwise sum.</summary>
+    public static Tensor add(Tensor input, Tensor other, double alpha = 1) => input.add(other, alpha);
+    /// <summary>Elementwise difference.</summary>
+    public static Tensor sub(Tensor input, Tensor other, double alpha = 1) => input.sub(other, alpha);
+    /// <summary>Elementwise product.</summary>
+    public static Tensor mul(Tensor input, Tensor other) => input.mul(other);
+    /// <summary>Elementwise true division.</summary>
+    public static Tensor div(Tensor input, Tensor other) => input.div(other);
+    /// <summary>Elementwise equality.</summary>
+    public static Tensor eq(Tensor input, Tensor other) => input.eq(other);
+    /// <summary>Same shape and elements.</summary>
+    public static bool equal(Tensor input, Tensor other) => input.equal(other);
+    /// <summary>All elements close.</summary>
+    public static bool allclose(Tensor input, Tensor other, double rtol = 1e-5, double atol = 1e-8, bool equal_nan = false) => input.allclose(other, rtol, atol, equal_nan);
+    /// <summary>Picks entries along a dim.</summary>
+    public static Tensor index_select(Tensor input, long dim, Tensor index) => input.index_select(dim, index);
+    /// <summary>Gathers along a dim.</summary>
+    public static Tensor gather(Tensor input, long dim, Tensor index) => input.gather(dim, index);
+    /// <summary>A copy with a value where the mask is true.</summary>
+    public static Tensor masked_fill(Tensor input, Tensor mask, double value) => input.masked_fill(mask, value);
+    /// <summary>Splits into chunks.</summary>
+    public static Tensor[] split(Tensor input, long split_size, long dim = 0) => input.split(split_size, dim);
+    /// <summary>Splits into n pieces.</summary>
+    public static Tensor[] chunk(Tensor input, long chunks, long dim = 0) => input.chunk(chunks, dim);
+    /// <summary>Indices of non-zero elements.</summary>
+    public static Tensor nonzero(Tensor input) => input.nonzero();
+}
