@@ -2,7 +2,7 @@ using Flint.Autograd;
 
 namespace Flint;
 
-public sealed partial class Tensor
+public partial class Tensor
 {
     private bool _requiresGrad;
     internal GradNode? GradFn;

@@ -3,7 +3,7 @@ using Flint.Ops;
 
 namespace Flint;
 
-public sealed partial class Tensor
+public partial class Tensor
 {
     /// <summary>Converts to another dtype (a copy; this tensor itself when the dtype already matches).</summary>
     public Tensor to(ScalarType dtype, bool copy = false)

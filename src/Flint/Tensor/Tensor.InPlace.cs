@@ -4,7 +4,7 @@ using Flint.Ops;
 
 namespace Flint;
 
-public sealed partial class Tensor
+public partial class Tensor
 {
     /// <summary>The tensor this one is a view of (null for tensors that own their layout).</summary>
     internal Tensor? ViewBase;

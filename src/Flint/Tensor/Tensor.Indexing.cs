@@ -4,7 +4,7 @@ using Flint.Ops;
 
 namespace Flint;
 
-public sealed partial class Tensor
+public partial class Tensor
 {
     /// <summary>PyTorch-style indexing: <c>x[0]</c>, <c>x[.., 1]</c>, <c>x[1..3]</c>, <c>x[mask]</c>; assignment writes in place (<c>grad_h[h &lt; 0] = 0</c>).</summary>
     public Tensor this[params TensorIndex[] indices]

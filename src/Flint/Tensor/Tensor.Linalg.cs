@@ -3,7 +3,7 @@ using Flint.Ops;
 
 namespace Flint;
 
-public sealed partial class Tensor
+public partial class Tensor
 {
     /// <summary>Runs the batched kernel: a [B, m, k] and b [B, k, n] views (any strides) into a new [B, m, n].</summary>
     private static Tensor BatchedProduct(Tensor a, Tensor b, long batch, long m, long k, long n, long aBatchStride, long bBatchStride, long[] outShape)

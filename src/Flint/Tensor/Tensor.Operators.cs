@@ -1,6 +1,6 @@
 namespace Flint;
 
-public sealed partial class Tensor
+public partial class Tensor
 {
     /// <summary>Elementwise sum.</summary>
     public static Tensor operator +(Tensor a, Tensor b) => a.add(b);

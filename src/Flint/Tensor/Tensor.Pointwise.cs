@@ -3,7 +3,7 @@ using Flint.Ops;
 
 namespace Flint;
 
-public sealed partial class Tensor
+public partial class Tensor
 {
     // ---- binary arithmetic -------------------------------------------------------------
 

@@ -3,7 +3,7 @@ using Flint.Ops;
 
 namespace Flint;
 
-public sealed partial class Tensor
+public partial class Tensor
 {
     /// <summary>
     /// Lays the elements out as a dense [rows, n] block with the reduced dims last, converted

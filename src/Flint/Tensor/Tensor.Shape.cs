@@ -2,7 +2,7 @@ using Flint.Ops;
 
 namespace Flint;
 
-public sealed partial class Tensor
+public partial class Tensor
 {
     /// <summary>A view with a new layout over the same storage, with a backward that maps gradients back.</summary>
     private Tensor MakeView(long[] shape, long[] strides, long offset, string node, Func<Tensor, Tensor> backward)

@@ -7,7 +7,7 @@ namespace Flint;
 /// a <see cref="Storage"/> plus shape, strides and offset, so views (transpose, slicing,
 /// reshape of contiguous data) share memory and cost O(1).
 /// </summary>
-public sealed partial class Tensor : IDisposable
+public partial class Tensor : IDisposable
 {
     internal Storage Storage;
     internal long[] Shape;
