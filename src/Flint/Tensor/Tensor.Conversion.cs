@@ -87,6 +87,7 @@ public partial class Tensor
         if (typeof(T) != DTypes.ClrType(dtype))
             throw new InvalidOperationException($"data<{typeof(T).Name}>() called on a tensor of dtype {DTypes.Name(dtype)}");
         var c = Kernels.Contiguous(this);
+        c.Storage.Escape();
         return (T[])c.Storage.Buffer;
     }
 
@@ -98,6 +99,7 @@ public partial class Tensor
     {
         var c = Kernels.Cast(this, ScalarType.Float64);
         if (ReferenceEquals(c, this) || !c.is_contiguous() || c.Offset != 0 || c.Storage.Length != numel()) c = Kernels.Contiguous(c);
+        c.Storage.Escape();
         return c.Storage.As<double>();
     }
 

@@ -26,11 +26,12 @@ public partial class Tensor : IDisposable
     }
 
     /// <summary>A fresh contiguous tensor of the given shape (uninitialised contents are zero).</summary>
-    internal static Tensor Empty(long[] shape, ScalarType dtype, Device? device = null)
+    /// <remarks>Pass <paramref name="clear"/> = false only when every element is about to be written.</remarks>
+    internal static Tensor Empty(long[] shape, ScalarType dtype, Device? device = null, bool clear = true)
     {
         foreach (var s in shape)
             if (s < 0) throw new ArgumentException($"Trying to create tensor with negative dimension {s}: {Shapes.Str(shape)}");
-        var storage = Storage.Allocate(dtype, Shapes.Numel(shape), device);
+        var storage = Storage.Allocate(dtype, Shapes.Numel(shape), device, clear);
         return new Tensor(storage, shape, Shapes.ContiguousStrides(shape), 0);
     }
 
