@@ -14,7 +14,7 @@ internal static class BufferPool
     /// <summary>Arrays smaller than this (bytes) are cheap young-generation objects: not pooled.</summary>
     public const int MinPooledBytes = 64 * 1024;
     private const long MaxPooledBytes = 512L * 1024 * 1024;
-    private const int MaxPerBucket = 8;
+    private const int MaxPerBucket = 32;
 
     private static readonly Dictionary<(Type, int), Stack<Array>> Buckets = new();
     private static readonly Lock Gate = new();

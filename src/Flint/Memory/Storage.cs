@@ -51,6 +51,23 @@ internal sealed class Storage
 
     public long Length => Buffer.LongLength;
 
+    /// <summary>How many live (undisposed) tensors view this storage.</summary>
+    private int _views;
+
+    public void AddView() => Interlocked.Increment(ref _views);
+
+    /// <summary>
+    /// Called when a view is disposed. When the last view goes, a pooled buffer returns to the
+    /// pool at once instead of waiting for the garbage collector.
+    /// </summary>
+    public void ReleaseView()
+    {
+        if (Interlocked.Decrement(ref _views) != 0 || !_pooled) return;
+        _pooled = false;
+        GC.SuppressFinalize(this);
+        BufferPool.Return(Buffer, DTypes.ElementSize(DType));
+    }
+
     /// <summary>A new storage; <paramref name="clear"/> = false skips zeroing when the caller overwrites every element.</summary>
     public static Storage Allocate(ScalarType dtype, long numel, Device? device = null, bool clear = true)
     {

@@ -65,6 +65,7 @@ public partial class Tensor
     /// <summary>The single element of a one-element tensor, as <typeparamref name="T"/> (which must be the tensor's element type).</summary>
     public T item<T>() where T : unmanaged
     {
+        ThrowIfDisposed();
         long n = numel();
         if (n != 1) throw new InvalidOperationException($"a Tensor with {n} elements cannot be converted to Scalar");
         if (typeof(T) != DTypes.ClrType(dtype))

@@ -8,6 +8,8 @@ public partial class Tensor
     /// <summary>Runs the batched kernel: a [B, m, k] and b [B, k, n] views (any strides) into a new [B, m, n].</summary>
     private static Tensor BatchedProduct(Tensor a, Tensor b, long batch, long m, long k, long n, long aBatchStride, long bBatchStride, long[] outShape)
     {
+        a.ThrowIfDisposed();
+        b.ThrowIfDisposed();
         var t = Kernels.ComputeType(a.dtype);
         var ac = Kernels.Cast(a, t);
         var bc = Kernels.Cast(b, t);

@@ -23,6 +23,8 @@ public partial class Tensor : IDisposable
         Shape = shape;
         Strides = strides;
         Offset = offset;
+        storage.AddView();
+        DisposeScope.Register(this);
     }
 
     /// <summary>A fresh contiguous tensor of the given shape (uninitialised contents are zero).</summary>
@@ -92,6 +94,50 @@ public partial class Tensor : IDisposable
 
     internal bool IsFloating => DTypes.IsFloatingPoint(Storage.DType);
 
-    /// <summary>Releases nothing eagerly: memory is managed; provided for TorchSharp-style code and dispose scopes.</summary>
-    public void Dispose() { }
+    internal bool IsDisposed;
+
+    /// <summary>
+    /// Releases this tensor. Optional: memory is managed and recycled when tensors become
+    /// unreachable. Disposing (directly or through <see cref="torch.NewDisposeScope"/>) hands a
+    /// large buffer back for reuse at once when no other view of it is alive. Using a disposed
+    /// tensor throws <see cref="ObjectDisposedException"/>.
+    /// </summary>
+    public void Dispose()
+    {
+        if (IsDisposed) return;
+        IsDisposed = true;
+        Storage.ReleaseView();
+        GC.SuppressFinalize(this);
+    }
+
+    internal void ThrowIfDisposed()
+    {
+        if (IsDisposed) throw new ObjectDisposedException("Tensor", "Tried to access a disposed tensor.");
+    }
+}
+
+public partial class Tensor
+{
+    /// <summary>The dispose scope that owns this tensor, if any.</summary>
+    internal DisposeScope? Scope;
+
+    /// <summary>Moves this tensor to the dispose scope enclosing its current one.</summary>
+    public Tensor MoveToOuterDisposeScope()
+    {
+        Scope?.MoveToOuter(this);
+        return this;
+    }
+
+    /// <summary>Takes this tensor out of dispose scopes: it lives until collected or disposed by hand.</summary>
+    public Tensor DetachFromDisposeScope()
+    {
+        Scope?.Detach(this);
+        return this;
+    }
+}
+
+public static partial class torch
+{
+    /// <summary>Opens a dispose scope on this thread: <c>using var scope = torch.NewDisposeScope();</c>.</summary>
+    public static DisposeScope NewDisposeScope() => new();
 }
