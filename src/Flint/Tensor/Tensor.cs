@@ -77,17 +77,7 @@ public partial class Tensor : IDisposable
     public bool is_floating_point() => DTypes.IsFloatingPoint(dtype);
 
     /// <summary>True when the elements are laid out densely in row-major order.</summary>
-    public bool is_contiguous()
-    {
-        long expected = 1;
-        for (int i = Shape.Length - 1; i >= 0; i--)
-        {
-            if (Shape[i] == 1) continue;
-            if (Strides[i] != expected) return false;
-            expected *= Shape[i];
-        }
-        return true;
-    }
+    public bool is_contiguous() => Shapes.IsDense(Shape, Strides);
 
     /// <summary>True when both views share one storage.</summary>
     public bool is_same_storage(Tensor other) => ReferenceEquals(Storage, other.Storage);

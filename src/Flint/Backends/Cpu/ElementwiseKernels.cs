@@ -13,7 +13,7 @@ internal static class ElementwiseKernels
         where T : unmanaged, INumber<T> where TOp : IBinaryOp
     {
         T[] A = (T[])a.Data, B = (T[])b.Data, O = (T[])o.Data;
-        if (IsDense(shape, a.Strides) && IsDense(shape, b.Strides) && IsDense(shape, o.Strides))
+        if (Shapes.IsDense(shape, a.Strides) && Shapes.IsDense(shape, b.Strides) && Shapes.IsDense(shape, o.Strides))
         {
             // Same-shape dense operands: one flat run, no loop plan (the common case in training loops).
             int len = (int)Shapes.Numel(shape);
@@ -37,19 +37,6 @@ internal static class ElementwiseKernels
             for (long i = 0; i < n; i++, ia += sa, ib += sb, io += so)
                 O[io] = TOp.Invoke(A[ia], B[ib]);
         }
-    }
-
-    /// <summary>True when strides are row-major contiguous for the shape (size-1 dims ignored).</summary>
-    public static bool IsDense(long[] shape, long[] strides)
-    {
-        long expected = 1;
-        for (int i = shape.Length - 1; i >= 0; i--)
-        {
-            if (shape[i] == 1) continue;
-            if (strides[i] != expected) return false;
-            expected *= shape[i];
-        }
-        return true;
     }
 
     public static void Unary<T, TOp>(long[] shape, Operand x, Operand o)
