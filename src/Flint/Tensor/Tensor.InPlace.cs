@@ -57,22 +57,29 @@ public partial class Tensor
     {
         var rt = TypePromotion.ResultType(this, other);
         return InPlace("add_", rt, t => t.add(other, alpha),
-            () => Kernels.Binary<AddOp>("add_", this, alpha == 1 ? other : other * alpha, rt, into: this), other);
+            () => Kernels.Binary<AddOp>("add_", this, Scaled(other, alpha, rt), rt, into: this), other);
     }
 
     /// <summary>In place: this += scalar.</summary>
     public Tensor add_(double other, double alpha = 1) => add_(torch.WrappedScalar(other), alpha);
 
+    /// <summary>In place: this += integer scalar.</summary>
+    public Tensor add_(long other, double alpha = 1) => add_(torch.WrappedScalar(other), alpha);
+
     /// <summary>In place: this -= alpha * other.</summary>
     public Tensor sub_(Tensor other, double alpha = 1)
     {
+        CheckSub(this, other);
         var rt = TypePromotion.ResultType(this, other);
         return InPlace("sub_", rt, t => t.sub(other, alpha),
-            () => Kernels.Binary<SubOp>("sub_", this, alpha == 1 ? other : other * alpha, rt, into: this), other);
+            () => Kernels.Binary<SubOp>("sub_", this, Scaled(other, alpha, rt), rt, into: this), other);
     }
 
     /// <summary>In place: this -= scalar.</summary>
     public Tensor sub_(double other, double alpha = 1) => sub_(torch.WrappedScalar(other), alpha);
+
+    /// <summary>In place: this -= integer scalar.</summary>
+    public Tensor sub_(long other, double alpha = 1) => sub_(torch.WrappedScalar(other), alpha);
 
     /// <summary>In place: this *= other.</summary>
     public Tensor mul_(Tensor other)
@@ -84,6 +91,9 @@ public partial class Tensor
     /// <summary>In place: this *= scalar.</summary>
     public Tensor mul_(double other) => mul_(torch.WrappedScalar(other));
 
+    /// <summary>In place: this *= integer scalar.</summary>
+    public Tensor mul_(long other) => mul_(torch.WrappedScalar(other));
+
     /// <summary>In place: this /= other.</summary>
     public Tensor div_(Tensor other)
     {
@@ -94,6 +104,9 @@ public partial class Tensor
 
     /// <summary>In place: this /= scalar.</summary>
     public Tensor div_(double other) => div_(torch.WrappedScalar(other));
+
+    /// <summary>In place: this /= integer scalar.</summary>
+    public Tensor div_(long other) => div_(torch.WrappedScalar(other));
 
     /// <summary>In place: this = this ^ exponent.</summary>
     public Tensor pow_(double exponent) => InPlace("pow_", dtype, t => t.pow(exponent),

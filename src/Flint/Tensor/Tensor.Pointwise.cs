@@ -7,42 +7,66 @@ public partial class Tensor
 {
     // ---- binary arithmetic -------------------------------------------------------------
 
-    /// <summary>this + alpha * other, with broadcasting and type promotion.</summary>
+    /// <summary>this + alpha * other, with broadcasting and type promotion (two bool tensors: logical or, as in PyTorch).</summary>
     public Tensor add(Tensor other, double alpha = 1)
     {
         var rt = TypePromotion.ResultType(this, other);
-        CheckBoolArithmetic("add", rt, other);
-        var b = alpha == 1 ? other : other * alpha;
+        if (rt == ScalarType.Bool) return logical_or(other);
+        var b = Scaled(other, alpha, rt);
         var r = Kernels.Binary<AddOp>("add", this, b, rt);
         var aShape = Shape; var bShape = other.Shape;
         return Recorder.Record(r, "AddBackward0", [this, other], [], (g, _) =>
             [Recorder.SumToShape(g, aShape), Recorder.SumToShape(alpha == 1 ? g : g * alpha, bShape)]);
     }
 
-    /// <summary>this + alpha * other for a scalar.</summary>
+    /// <summary>this + alpha * other for a floating scalar.</summary>
     public Tensor add(double other, double alpha = 1) => add(torch.WrappedScalar(other), alpha);
+
+    /// <summary>this + alpha * other for an integer scalar (integer tensors stay integral).</summary>
+    public Tensor add(long other, double alpha = 1) => add(torch.WrappedScalar(other), alpha);
+
+    /// <summary>alpha * other computed in the result type: an integral result keeps an integral alpha exact.</summary>
+    internal static Tensor Scaled(Tensor other, double alpha, ScalarType resultType)
+    {
+        if (alpha == 1) return other;
+        if (DTypes.IsFloatingPoint(resultType)) return other * alpha;
+        if (alpha != Math.Floor(alpha))
+            throw new ArgumentException("For integral input tensors, argument alpha must not be a floating point number.");
+        return other * (long)alpha;
+    }
+
+    /// <summary>PyTorch's sub_check: subtraction is not defined on bool tensors.</summary>
+    internal static void CheckSub(Tensor a, Tensor b)
+    {
+        if (a.dtype == ScalarType.Bool && b.dtype == ScalarType.Bool)
+            throw new ArgumentException("Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.");
+        if (a.dtype == ScalarType.Bool || b.dtype == ScalarType.Bool)
+            throw new ArgumentException("Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.");
+    }
 
     /// <summary>this - alpha * other.</summary>
     public Tensor sub(Tensor other, double alpha = 1)
     {
+        CheckSub(this, other);
         var rt = TypePromotion.ResultType(this, other);
-        if (rt == ScalarType.Bool)
-            throw new ArgumentException("Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.");
-        var b = alpha == 1 ? other : other * alpha;
+        var b = Scaled(other, alpha, rt);
         var r = Kernels.Binary<SubOp>("sub", this, b, rt);
         var aShape = Shape; var bShape = other.Shape;
         return Recorder.Record(r, "SubBackward0", [this, other], [], (g, _) =>
             [Recorder.SumToShape(g, aShape), Recorder.SumToShape(-(alpha == 1 ? g : g * alpha), bShape)]);
     }
 
-    /// <summary>this - alpha * other for a scalar.</summary>
+    /// <summary>this - alpha * other for a floating scalar.</summary>
     public Tensor sub(double other, double alpha = 1) => sub(torch.WrappedScalar(other), alpha);
+
+    /// <summary>this - alpha * other for an integer scalar (integer tensors stay integral).</summary>
+    public Tensor sub(long other, double alpha = 1) => sub(torch.WrappedScalar(other), alpha);
 
     /// <summary>Elementwise product.</summary>
     public Tensor mul(Tensor other)
     {
         var rt = TypePromotion.ResultType(this, other);
-        CheckBoolArithmetic("mul", rt, other);
+        if (rt == ScalarType.Bool) return logical_and(other);
         var r = Kernels.Binary<MulOp>("mul", this, other, rt);
         if (!Recorder.Needed(this, other)) return r;
         bool needA = requires_grad, needB = other.requires_grad;
@@ -51,8 +75,11 @@ public partial class Tensor
             [needA ? Recorder.SumToShape(g * s[0], aShape) : null, needB ? Recorder.SumToShape(g * s[1], bShape) : null]);
     }
 
-    /// <summary>Elementwise product with a scalar.</summary>
+    /// <summary>Elementwise product with a floating scalar.</summary>
     public Tensor mul(double other) => mul(torch.WrappedScalar(other));
+
+    /// <summary>Elementwise product with an integer scalar (integer tensors stay integral).</summary>
+    public Tensor mul(long other) => mul(torch.WrappedScalar(other));
 
     /// <summary>True division: integer inputs give a floating result, as in PyTorch.</summary>
     public Tensor div(Tensor other)
@@ -73,13 +100,21 @@ public partial class Tensor
     /// <summary>Division by a scalar.</summary>
     public Tensor div(double other) => div(torch.WrappedScalar(other));
 
+    /// <summary>Division by an integer scalar.</summary>
+    public Tensor div(long other) => div(torch.WrappedScalar(other));
+
     /// <summary>Elementwise power with a tensor exponent.</summary>
     public Tensor pow(Tensor exponent)
     {
         var rt = TypePromotion.ResultType(this, exponent);
-        var r = DTypes.IsFloatingPoint(rt)
-            ? Kernels.Binary<FloatPowOp>("pow", this, exponent, rt)
-            : Kernels.Binary<IntPowOp>("pow", this, exponent, rt);
+        double scalarExponent = exponent.IsWrappedNumber ? exponent.ToDouble() : double.NaN;
+        if (!DTypes.IsFloatingPoint(rt) && scalarExponent < 0)
+            throw new ArgumentException("Integers to negative integer powers are not allowed.");
+        // PyTorch computes scalar exponents ±0.5 as sqrt / rsqrt (so (-inf) ** 0.5 is nan, not inf).
+        var r = !DTypes.IsFloatingPoint(rt) ? Kernels.Binary<IntPowOp>("pow", this, exponent, rt)
+            : scalarExponent == 0.5 ? Kernels.FloatUnary<SqrtOp>("pow", this, rt)
+            : scalarExponent == -0.5 ? Kernels.FloatUnary<RsqrtOp>("pow", this, rt)
+            : Kernels.Binary<FloatPowOp>("pow", this, exponent, rt);
         if (!Recorder.Needed(this, exponent)) return r;
         var aShape = Shape; var bShape = exponent.Shape;
         if (exponent.IsWrappedNumber)
@@ -120,12 +155,6 @@ public partial class Tensor
             var tie = s[0].eq(s[1]).to(g.dtype) * 0.5;
             return [Recorder.SumToShape(g * (aWins + tie), aShape), Recorder.SumToShape(g * (1.0 - aWins - tie), bShape)];
         });
-    }
-
-    private void CheckBoolArithmetic(string op, ScalarType rt, Tensor other)
-    {
-        if (rt == ScalarType.Bool && dtype == ScalarType.Bool && other.dtype == ScalarType.Bool)
-            throw new ArgumentException($"\"{op}\" with two bool tensors is not supported by Flint; cast with .to(torch.uint8) first.");
     }
 
     // ---- unary -------------------------------------------------------------------------

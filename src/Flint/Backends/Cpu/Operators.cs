@@ -115,7 +115,8 @@ internal struct IntPowOp : IBinaryOp
         {
             if (a == T.One) return T.One;
             if (a == -T.One) return T.IsEvenInteger(b) ? T.One : -T.One;
-            throw new ArgumentException("Integers to negative integer powers are not allowed.");
+            // A negative tensor exponent truncates 1 / a^|b| to 0, as PyTorch does (scalar exponents are rejected earlier).
+            return T.Zero;
         }
         T result = T.One, x = a;
         T e = b;
