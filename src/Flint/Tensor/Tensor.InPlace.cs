@@ -116,20 +116,20 @@ public partial class Tensor
     public Tensor clamp_(double? min = null, double? max = null)
     {
         if (min is null && max is null) throw new ArgumentException("torch.clamp: At least one of 'min' or 'max' must not be None");
-        return InPlace("clamp_", dtype, t => t.clamp(min, max), () => Kernels.Clamp(this, min, max, into: this));
+        return InPlace("clamp_", ClampResultType(min, max), t => t.clamp(min, max), () => Kernels.Clamp(this, min, max, into: this));
     }
 
     /// <summary>In place: max(x, 0).</summary>
-    public Tensor relu_() => InPlace("relu_", dtype, t => t.relu(), () => Kernels.Unary<ReluOp>("relu_", this, dtype, into: this));
+    public Tensor relu_() => dtype == ScalarType.Bool ? throw new ArgumentException("Boolean inputs not supported for relu") : InPlace("relu_", dtype, t => t.relu(), () => Kernels.Unary<ReluOp>("relu_", this, dtype, into: this));
 
     /// <summary>In place: -x.</summary>
     public Tensor neg_() => InPlace("neg_", dtype, t => t.neg(), () => Kernels.Unary<NegOp>("neg_", this, dtype, into: this));
 
     /// <summary>In place: e^x.</summary>
-    public Tensor exp_() => InPlace("exp_", dtype, t => t.exp(), () => Kernels.FloatUnary<ExpOp>("exp_", this, dtype, into: this));
+    public Tensor exp_() => InPlace("exp_", FloatResultType, t => t.exp(), () => Kernels.FloatUnary<ExpOp>("exp_", this, dtype, into: this));
 
     /// <summary>In place: square root.</summary>
-    public Tensor sqrt_() => InPlace("sqrt_", dtype, t => t.sqrt(), () => Kernels.FloatUnary<SqrtOp>("sqrt_", this, dtype, into: this));
+    public Tensor sqrt_() => InPlace("sqrt_", FloatResultType, t => t.sqrt(), () => Kernels.FloatUnary<SqrtOp>("sqrt_", this, dtype, into: this));
 
     /// <summary>Fills with zeros in place.</summary>
     public Tensor zero_() => fill_(0);

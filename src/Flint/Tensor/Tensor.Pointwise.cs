@@ -146,6 +146,7 @@ public partial class Tensor
     private Tensor MinMax<TOp>(string name, string node, Tensor other, bool max) where TOp : IBinaryOp
     {
         var rt = TypePromotion.ResultType(this, other);
+        if (rt == ScalarType.Bool) return max ? logical_or(other) : logical_and(other);
         var r = Kernels.Binary<TOp>(name, this, other, rt);
         var aShape = Shape; var bShape = other.Shape;
         return Recorder.Record(r, node, [this, other], [this, other], (g, s) =>
@@ -231,6 +232,7 @@ public partial class Tensor
     /// <summary>max(x, 0).</summary>
     public Tensor relu()
     {
+        if (dtype == ScalarType.Bool) throw new ArgumentException("Boolean inputs not supported for relu");
         var r = Kernels.Unary<ReluOp>("relu", this, dtype);
         return Recorder.Record(r, "ReluBackward0", [this], [r], (g, s) => [g * (s[0] > 0.0).to(g.dtype)]);
     }
@@ -239,7 +241,8 @@ public partial class Tensor
     public Tensor clamp(double? min = null, double? max = null)
     {
         if (min is null && max is null) throw new ArgumentException("torch.clamp: At least one of 'min' or 'max' must not be None");
-        var r = Kernels.Clamp(this, min, max);
+        var rt = ClampResultType(min, max);
+        var r = Kernels.Clamp(rt == dtype ? this : Kernels.Cast(this, rt), min, max);
         string node = max is null ? "ClampMinBackward0" : min is null ? "ClampMaxBackward0" : "ClampBackward1";
         return Recorder.Record(r, node, [this], [this], (g, s) =>
         {
@@ -247,6 +250,17 @@ public partial class Tensor
             Tensor pass = min is not null && max is not null ? (x >= min.Value) & (x <= max.Value) : min is not null ? x >= min.Value : x <= max!.Value;
             return [g * pass.to(g.dtype)];
         });
+    }
+
+    /// <summary>
+    /// PyTorch promotes clamp's bounds like scalar operands: a fractional bound makes an integer tensor
+    /// floating, an integral one makes a bool tensor int64. (C# passes both as double; integral values count as ints.)
+    /// </summary>
+    internal ScalarType ClampResultType(double? min, double? max)
+    {
+        static Tensor Wrap(double v) => v == Math.Floor(v) && Math.Abs(v) < 9.2e18 ? torch.WrappedScalar((long)v) : torch.WrappedScalar(v);
+        Tensor[] operands = min is { } lo && max is { } hi ? [this, Wrap(lo), Wrap(hi)] : [this, Wrap((min ?? max)!.Value)];
+        return TypePromotion.ResultType(operands);
     }
 
     /// <summary>Clamps from below.</summary>

@@ -163,7 +163,8 @@ internal struct AbsOp : IUnaryOp
 
 internal struct SignOp : IUnaryOp
 {
-    public static T Invoke<T>(T x) where T : unmanaged, INumber<T> => T.IsNaN(x) ? x : x > T.Zero ? T.One : x < T.Zero ? -T.One : T.Zero;
+    // (0 < x) - (x < 0), as PyTorch computes it: NaN has sign 0.
+    public static T Invoke<T>(T x) where T : unmanaged, INumber<T> => x > T.Zero ? T.One : x < T.Zero ? -T.One : T.Zero;
 }
 
 internal struct ReluOp : IUnaryOp
