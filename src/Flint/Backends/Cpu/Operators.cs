@@ -179,15 +179,11 @@ internal struct ReluOp : IUnaryOp
     }
 }
 
+// No TensorPrimitives.Exp here: its SIMD polynomial differs from Math.Exp in the last ulp (and it falls back to
+// the scalar one for short runs), so a tensor's exp would depend on its layout and length.
 internal struct ExpOp : IFloatUnaryOp
 {
     public static T Invoke<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> => T.Exp(x);
-    public static bool TryVectorized<T>(ReadOnlySpan<T> x, Span<T> o) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        if (typeof(T) == typeof(float)) { TensorPrimitives.Exp(Spans.As<T, float>(x), Spans.As<T, float>(o)); return true; }
-        if (typeof(T) == typeof(double)) { TensorPrimitives.Exp(Spans.As<T, double>(x), Spans.As<T, double>(o)); return true; }
-        return false;
-    }
 }
 internal struct LogOp : IFloatUnaryOp { public static T Invoke<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> => T.Log(x); }
 internal struct Log1pOp : IFloatUnaryOp { public static T Invoke<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> => T.LogP1(x); }
