@@ -118,6 +118,7 @@ def fcase(name, fn, *inputs, dtype=torch.float32, grad_index=0):
     (y * w).sum().backward()
     fcases.append({
         "name": name,
+        "grad_index": grad_index,
         "inputs": [enc(i) for i in inputs],
         "output": enc(y),
         "out_weight": enc(w),
@@ -199,6 +200,7 @@ for red in ["none", "mean", "sum"]:
     fcase(f"bcelogits_extreme_posw_{red}", lambda a, t, r=red: F.binary_cross_entropy_with_logits(a, t, reduction=r, pos_weight=ext_pw), ext, ext_t)
     fcase(f"bcelogits_weight_posw_{red}", lambda a, t, r=red: F.binary_cross_entropy_with_logits(a, t, weight=bw[:4], reduction=r, pos_weight=pos_w), logits_multi, tgt_multi)
 out["functional"] = fcases
+out["constants"] = {"cw": enc(cw), "bw": enc(bw), "ext_pw": enc(ext_pw), "pos_w": enc(pos_w)}
 
 # ------------------------------------------------------------------ dropout (seeded masks)
 drops = []
