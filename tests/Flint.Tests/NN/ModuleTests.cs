@@ -236,6 +236,17 @@ public class ModuleTests
     }
 
     [Fact]
+    public void LegacySizeAverageMapsToReduction()
+    {
+        Assert.Equal(nn.Reduction.Sum, nn.MSELoss(size_average: false).reduction);
+        Assert.Equal(nn.Reduction.Mean, nn.MSELoss().reduction);
+        Assert.Equal(nn.Reduction.None, nn.L1Loss(size_average: true, reduce: false).reduction);
+        var a = randn(3, 2);
+        var b = randn(3, 2);
+        Assert.Equal((a - b).pow(2).sum().item<float>(), nn.MSELoss(size_average: false).call(a, b).item<float>());
+    }
+
+    [Fact]
     public void ZeroGradClearsOrZeroesGradients()
     {
         var model = Build("spec");

@@ -22,6 +22,9 @@ namespace Flint
             /// <summary>The absolute-error loss.</summary>
             public static L1Loss L1Loss(Reduction reduction = Reduction.Mean) => new(reduction);
 
+            /// <summary>The absolute-error loss with PyTorch's deprecated <c>size_average</c>/<c>reduce</c> arguments.</summary>
+            public static L1Loss L1Loss(bool? size_average, bool? reduce = null) => new(LegacyReduction(size_average, reduce));
+
             public static partial class functional
             {
                 /// <summary>|input - target|, reduced; input and target broadcast together as in PyTorch.</summary>

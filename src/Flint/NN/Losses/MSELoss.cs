@@ -24,6 +24,12 @@ namespace Flint
             /// </summary>
             public static MSELoss MSELoss(Reduction reduction = Reduction.Mean) => new(reduction);
 
+            /// <summary>
+            /// The squared-error loss with PyTorch's deprecated arguments, as the tutorial writes it:
+            /// <c>nn.MSELoss(size_average: false)</c> sums.
+            /// </summary>
+            public static MSELoss MSELoss(bool? size_average, bool? reduce = null) => new(LegacyReduction(size_average, reduce));
+
             public static partial class functional
             {
                 /// <summary>(input - target)², reduced; input and target broadcast together as in PyTorch.</summary>

@@ -15,6 +15,13 @@ public static partial class torch
             Sum = 2,
         }
 
+        /// <summary>
+        /// PyTorch's legacy <c>size_average</c>/<c>reduce</c> pair as a <see cref="Reduction"/> (both default to true):
+        /// <c>size_average: false</c> is <see cref="Reduction.Sum"/>, <c>reduce: false</c> is <see cref="Reduction.None"/>.
+        /// </summary>
+        internal static Reduction LegacyReduction(bool? size_average, bool? reduce)
+            => !(reduce ?? true) ? Reduction.None : (size_average ?? true) ? Reduction.Mean : Reduction.Sum;
+
         /// <summary>Applies a <see cref="Reduction"/> to per-element losses (PyTorch's apply_loss_reduction).</summary>
         internal static Tensor Reduce(Tensor loss, Reduction reduction) => reduction switch
         {
