@@ -88,7 +88,8 @@ internal static class FloatDigits
 
     /// <summary>
     /// Python's <c>repr(float)</c> (also NumPy's scalar repr): shortest digits, positional for
-    /// 1e-4 ≤ |x| &lt; 1e16 with at least one fractional digit, else <c>d.ddde±XX</c>.
+    /// 1e-4 ≤ |x| &lt; 1e16 with at least one fractional digit, else <c>d.ddde±XX</c>. The range test
+    /// is on the value, as NumPy does it (a float32 just below 1e-4 prints <c>1e-04</c>).
     /// </summary>
     public static string PyRepr(double value, ScalarType type = ScalarType.Float64)
     {
@@ -97,7 +98,8 @@ internal static class FloatDigits
         string sign = double.IsNegative(value) ? "-" : "";
         if (value == 0) return sign + "0.0";
         var (d, p) = Shortest(value, type);
-        if (p > -4 && p <= 16)
+        double a = Math.Abs(value);
+        if (a >= 1e-4 && a < 1e16)
         {
             string ip = p <= 0 ? "0" : d.Length >= p ? d[..p] : d + new string('0', p - d.Length);
             string fp = p < 0 ? new string('0', -p) + d : d.Length > p ? d[p..] : "";

@@ -12,6 +12,13 @@ public sealed partial class NDArray
         set => Set([ToIndex(index)], value);
     }
 
+    /// <summary>One integer index: the sub-array (a view) or, for a 1-D array, a NumPy scalar.</summary>
+    public NDArray this[long index]
+    {
+        get => Get([TensorIndex.Single(index)]);
+        set => Set([TensorIndex.Single(index)], value);
+    }
+
     /// <summary>Indexing by integers, ranges (<c>a[1..3]</c>), <c>TensorIndex.Ellipsis</c>/<c>None</c>: basic indexing gives views.</summary>
     public NDArray this[params TensorIndex[] indices]
     {
@@ -35,46 +42,46 @@ public sealed partial class NDArray
         return TensorIndex.Tensor(t.to(ScalarType.Int64));
     }
 
-    private void CheckCount(TensorIndex[] indices)
+    /// <summary>NumPy's IndexErrors: too many indices, an integer outside its axis.</summary>
+    private void Check(TensorIndex[] indices)
     {
         int used = 0;
-        foreach (var ix in indices)
-        {
-            if (ix.kind == TensorIndex.Kind.Tensor && ix.tensor!.dtype == ScalarType.Bool) used += Math.Max(ix.tensor.Shape.Length, 1);
-            else if (ix.kind is not (TensorIndex.Kind.None or TensorIndex.Kind.Ellipsis)) used++;
-        }
+        foreach (var ix in indices) used += Consumes(ix);
         if (used > ndim)
             throw new IndexOutOfRangeException($"too many indices for array: array is {ndim}-dimensional, but {used} were indexed");
+        int axis = 0;
+        foreach (var ix in indices)
+        {
+            if (ix.kind == TensorIndex.Kind.Ellipsis) { axis += ndim - used; continue; }
+            if (ix.kind == TensorIndex.Kind.Single)
+            {
+                long size = _t.Shape[axis];
+                if (ix.index < -size || ix.index >= size)
+                    throw new IndexOutOfRangeException($"index {ix.index} is out of bounds for axis {axis} with size {size}");
+            }
+            axis += Consumes(ix);
+        }
     }
+
+    private static int Consumes(TensorIndex ix) => ix.kind switch
+    {
+        TensorIndex.Kind.Tensor when ix.tensor!.dtype == ScalarType.Bool => Math.Max(ix.tensor.Shape.Length, 1),
+        TensorIndex.Kind.None or TensorIndex.Kind.Ellipsis => 0,
+        _ => 1,
+    };
 
     private NDArray Get(TensorIndex[] indices)
     {
-        CheckCount(indices);
-        Tensor r = Translate(() => _t[indices]);
+        Check(indices);
+        Tensor r = _t[indices];
         // Indexing every axis with an integer gives a NumPy scalar.
         return new NDArray(r, scalar: r.Shape.Length == 0 && ndim > 0);
     }
 
     private void Set(TensorIndex[] indices, NDArray value)
     {
-        CheckCount(indices);
-        Translate(() =>
-        {
-            _t[indices] = value.Cast(_t.dtype);
-            return _t;
-        });
+        Check(indices);
+        _t[indices] = value.Cast(_t.dtype);
     }
 
-    /// <summary>Rewords Flint's index errors the way NumPy words them.</summary>
-    private static Tensor Translate(Func<Tensor> f)
-    {
-        try
-        {
-            return f();
-        }
-        catch (IndexOutOfRangeException e) when (e.Message.StartsWith("index ", StringComparison.Ordinal) && e.Message.Contains(" is out of bounds for dimension "))
-        {
-            throw new IndexOutOfRangeException(e.Message.Replace(" for dimension ", " for axis "), e);
-        }
-    }
 }

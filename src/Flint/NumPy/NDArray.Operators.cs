@@ -30,14 +30,16 @@ public sealed partial class NDArray
     private static NDArray Arith(NDArray a, NDArray b, Func<Tensor, Tensor, Tensor> op) =>
         Ufunc(a, b, NumPyPromotion.ResultType(a, b), op);
 
-    /// <summary>Elementwise sum.</summary>
-    public static NDArray operator +(NDArray a, NDArray b) => Arith(a, b, static (x, y) => x.add(y));
+    /// <summary>Elementwise sum (logical or for two bool arrays, as in NumPy).</summary>
+    public static NDArray operator +(NDArray a, NDArray b) => Arith(a, b, static (x, y) => x.dtype == ScalarType.Bool ? x.logical_or(y) : x.add(y));
 
     /// <summary>Elementwise difference.</summary>
-    public static NDArray operator -(NDArray a, NDArray b) => Arith(a, b, static (x, y) => x.sub(y));
+    public static NDArray operator -(NDArray a, NDArray b) => Arith(a, b, static (x, y) => x.dtype == ScalarType.Bool
+        ? throw new ArgumentException("numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.")
+        : x.sub(y));
 
-    /// <summary>Elementwise product.</summary>
-    public static NDArray operator *(NDArray a, NDArray b) => Arith(a, b, static (x, y) => x.mul(y));
+    /// <summary>Elementwise product (logical and for two bool arrays).</summary>
+    public static NDArray operator *(NDArray a, NDArray b) => Arith(a, b, static (x, y) => x.dtype == ScalarType.Bool ? x.logical_and(y) : x.mul(y));
 
     /// <summary>True division: integers divide to float64, as in NumPy.</summary>
     public static NDArray operator /(NDArray a, NDArray b) =>
