@@ -3,6 +3,7 @@ using System.Text.Json;
 namespace Flint.Tests.NumPy;
 
 /// <summary>Ops, type promotion, errors and the two-layer net against NumPy 1.24 golden data.</summary>
+[Collection(GlobalRandomCollection.Name)]
 public class NumPySemanticsTests
 {
     private static JsonElement Ops => NumPyGolden.Root.GetProperty("ops");

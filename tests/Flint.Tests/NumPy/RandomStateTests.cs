@@ -5,6 +5,7 @@ using System.Text.Json;
 namespace Flint.Tests.NumPy;
 
 /// <summary><c>np.random</c> against NumPy 1.24's legacy RandomState, bit for bit.</summary>
+[Collection(GlobalRandomCollection.Name)]
 public class RandomStateTests
 {
     private static JsonElement R => NumPyGolden.Root.GetProperty("random");
