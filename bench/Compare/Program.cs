@@ -1,6 +1,6 @@
 // Runs issue 5's workloads in Flint and TorchSharp-cpu alternately in one process and prints a
 // Markdown table of medians and Flint/TorchSharp ratios.
-//   dotnet run -c Release --project bench/Compare [-- --quick] [--flint-only] [--sections a,c,d] [--out table.md]
+//   dotnet run -c Release --project bench/Compare [-- --quick] [--flint-only] [--torch-threads N] [--sections a,c,d] [--out table.md]
 // Child modes (used by the whole-process workloads): --child flint-first | flint-autograd | torchsharp-first | torchsharp-autograd
 using System.Diagnostics;
 using Flint.Workloads;
@@ -25,6 +25,7 @@ if (args.Contains("--flint-only"))
 }
 else if (TorchSharpSide.TryLoad(ChildLauncher, out var ts, out var why))
 {
+    if (ArgValue("--torch-threads") is { } threads) ts.SetThreads(int.Parse(threads));
     sides.Add(ts);
     torchNote = ts.Description;
 }

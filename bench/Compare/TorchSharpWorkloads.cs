@@ -30,6 +30,9 @@ internal sealed class TorchSharpSide(Func<string, ProcessStartInfo> childLaunche
         }
     }
 
+    /// <summary>libtorch's intra-op threads (default: one per core).</summary>
+    public void SetThreads(int threads) => TS.set_num_threads(threads);
+
     private static bool Probe(out string why)
     {
         using var t = TS.ones(2, 2);

@@ -54,7 +54,9 @@ public static class Report
             case WorkloadKind.Process:
                 return "peak " + PerSide(k => r.Values[k] is { } v ? Format.Num(v, "0") : null) + " MiB";
             case WorkloadKind.AutogradProgram or WorkloadKind.NnProgram:
-                var text = "final loss " + PerSide(k => r.Values[k] is { } v ? Format.Num(v, "G4") : null);
+                // The mean shows stalls the median hides (a descheduled thread pool or OpenMP barrier).
+                var text = "mean " + PerSide(k => r.MeanSeconds[k] is { } m ? Format.Time(m) : null)
+                    + "; final loss " + PerSide(k => r.Values[k] is { } v ? Format.Num(v, "G4") : null);
                 if (r.Spec.BusyOtherCore)
                 {
                     var quiet = all.FirstOrDefault(q => q.Spec.Section == "a");

@@ -4,7 +4,7 @@ using System.Globalization;
 namespace Flint.Workloads;
 
 /// <summary>The medians of one workload, one entry per side (null where the side cannot run it).</summary>
-public sealed record WorkloadResult(WorkloadSpec Spec, double?[] MedianSeconds, double?[] Values, int[] Samples);
+public sealed record WorkloadResult(WorkloadSpec Spec, double?[] MedianSeconds, double?[] MeanSeconds, double?[] Values, int[] Samples);
 
 /// <summary>
 /// Runs every workload on every side alternately (A B, then B A, …) in this process, so drift and
@@ -87,6 +87,8 @@ public sealed class Runner(IReadOnlyList<IBenchSide> sides, RunMode mode, TextWr
     {
         int samples = mode switch { RunMode.Full => 11, RunMode.Quick => 5, _ => 2 };
         double target = mode switch { RunMode.Full => 0.02, RunMode.Quick => 0.008, _ => 0 };
+        // Long enough for tiered JIT to replace the first (unoptimised) code: 30 calls + 100 ms delay.
+        double warm = mode switch { RunMode.Full => 0.5, RunMode.Quick => 0.2, _ => 0 };
         var prepared = sides.Select(s => s.Prepare(spec)).ToArray();
         try
         {
@@ -96,7 +98,7 @@ public sealed class Runner(IReadOnlyList<IBenchSide> sides, RunMode mode, TextWr
             for (int k = 0; k < sides.Count; k++)
             {
                 if (prepared[k] is not { } w) continue;
-                w.Run(2);
+                WarmUp(w, warm);
                 counts[k] = Calibrate(w, target);
             }
             for (int round = 0; round < samples; round++)
@@ -115,6 +117,14 @@ public sealed class Runner(IReadOnlyList<IBenchSide> sides, RunMode mode, TextWr
         {
             foreach (var w in prepared) w?.Dispose();
         }
+    }
+
+    /// <summary>Runs <paramref name="w"/> for at least <paramref name="seconds"/> and at least twice.</summary>
+    private static void WarmUp(IPreparedWorkload w, double seconds)
+    {
+        long t0 = Stopwatch.GetTimestamp();
+        int calls = 0;
+        do { w.Run(1); calls++; } while (calls < 2 || Stopwatch.GetElapsedTime(t0).TotalSeconds < seconds);
     }
 
     /// <summary>How many calls fill about <paramref name="target"/> seconds (at least 1).</summary>
@@ -153,7 +163,10 @@ public sealed class Runner(IReadOnlyList<IBenchSide> sides, RunMode mode, TextWr
     }
 
     private static WorkloadResult Result(WorkloadSpec spec, List<double>[] times, double?[] values) =>
-        new(spec, times.Select(t => t.Count == 0 ? (double?)null : Median(t)).ToArray(), values, times.Select(t => t.Count).ToArray());
+        new(spec,
+            times.Select(t => t.Count == 0 ? (double?)null : Median(t)).ToArray(),
+            times.Select(t => t.Count == 0 ? (double?)null : t.Average()).ToArray(),
+            values, times.Select(t => t.Count).ToArray());
 
     /// <summary>The median of <paramref name="values"/> (mean of the middle two for an even count).</summary>
     public static double Median(List<double> values)
