@@ -61,7 +61,8 @@ public sealed class Runner(IReadOnlyList<IBenchSide> sides, RunMode mode, TextWr
             using var w = sides[k].Prepare(spec);
             if (w is null) continue;
             supported[k] = true;
-            w.Run(warmup);
+            long t0 = Stopwatch.GetTimestamp();
+            do w.Run(warmup); while (mode != RunMode.Smoke && Stopwatch.GetElapsedTime(t0).TotalSeconds < 0.5);
         }
         for (int round = 0; round < rounds; round++)
         {
