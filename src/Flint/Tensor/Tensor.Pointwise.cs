@@ -12,8 +12,8 @@ public partial class Tensor
     {
         var rt = TypePromotion.ResultType(this, other);
         CheckBoolArithmetic("add", rt, other);
-        var b = alpha == 1 ? other : other * alpha;
-        var r = Kernels.Binary<AddOp>("add", this, b, rt);
+        var r = alpha != 1 && FusedResult(this, other, null) is { } f && TryFusedMultiplyAdd(f, this, other, null, alpha)
+            ? f : Kernels.Binary<AddOp>("add", this, alpha == 1 ? other : other * alpha, rt);
         var aShape = Shape; var bShape = other.Shape;
         return Recorder.Record(r, "AddBackward0", [this, other], [], (g, _) =>
             [Recorder.SumToShape(g, aShape), Recorder.SumToShape(alpha == 1 ? g : g * alpha, bShape)]);
@@ -28,8 +28,8 @@ public partial class Tensor
         var rt = TypePromotion.ResultType(this, other);
         if (rt == ScalarType.Bool)
             throw new ArgumentException("Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.");
-        var b = alpha == 1 ? other : other * alpha;
-        var r = Kernels.Binary<SubOp>("sub", this, b, rt);
+        var r = alpha != 1 && FusedResult(this, other, null) is { } f && TryFusedMultiplyAdd(f, this, other, null, -alpha)
+            ? f : Kernels.Binary<SubOp>("sub", this, alpha == 1 ? other : other * alpha, rt);
         var aShape = Shape; var bShape = other.Shape;
         return Recorder.Record(r, "SubBackward0", [this, other], [], (g, _) =>
             [Recorder.SumToShape(g, aShape), Recorder.SumToShape(-(alpha == 1 ? g : g * alpha), bShape)]);
