@@ -74,7 +74,7 @@ public partial class Tensor
             var xs = new ReadOnlySpan<float>(x.Storage.As<float>(), (int)x.Offset, n);
             float s = (float)scale;
             if (y is null)
-                for (int i = 0; i < n; i++) d[i] = MathF.FusedMultiplyAdd(xs[i], s, a[i]);
+                System.Numerics.Tensors.TensorPrimitives.FusedMultiplyAdd(xs, s, a, d);
             else
             {
                 var ys = new ReadOnlySpan<float>(y.Storage.As<float>(), (int)y.Offset, n);
@@ -87,7 +87,7 @@ public partial class Tensor
             var a = new ReadOnlySpan<double>(addend.Storage.As<double>(), (int)addend.Offset, n);
             var xs = new ReadOnlySpan<double>(x.Storage.As<double>(), (int)x.Offset, n);
             if (y is null)
-                for (int i = 0; i < n; i++) d[i] = Math.FusedMultiplyAdd(xs[i], scale, a[i]);
+                System.Numerics.Tensors.TensorPrimitives.FusedMultiplyAdd(xs, scale, a, d);
             else
             {
                 var ys = new ReadOnlySpan<double>(y.Storage.As<double>(), (int)y.Offset, n);

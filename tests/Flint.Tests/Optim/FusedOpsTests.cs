@@ -72,6 +72,16 @@ public class FusedOpsTests
     }
 
     [Fact]
+    public void InPlaceOpsMayReadTheirOwnOutput()
+    {
+        var p = torch.arange(20, dtype: ScalarType.Float32);
+        p.add_(p, alpha: 2);
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => 3f * i), p.data<float>());
+        p.addcmul_(p, p, value: -1.0 / 3);   // 3i - (3i)^2 / 3
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => 3f * i - 3f * i * i), p.data<float>());
+    }
+
+    [Fact]
     public void Float64FusedPathMatchesExactArithmetic()
     {
         var a = torch.tensor(new[] { 1.0, -2.5, 3.25 }, dtype: ScalarType.Float64);
