@@ -7,6 +7,17 @@ namespace Flint
     {
         public static partial class optim
         {
+            /// <summary>Adagrad over named parameters (<c>named_parameters()</c>); the names are ignored.</summary>
+            /// <param name="parameters">The named parameters to optimize.</param>
+            /// <param name="lr">As in the overload over plain parameters.</param>
+            /// <param name="lr_decay">As in the overload over plain parameters.</param>
+            /// <param name="weight_decay">As in the overload over plain parameters.</param>
+            /// <param name="initial_accumulator_value">As in the overload over plain parameters.</param>
+            /// <param name="eps">As in the overload over plain parameters.</param>
+            /// <param name="maximize">As in the overload over plain parameters.</param>
+            public static Modules.Adagrad Adagrad(IEnumerable<(string name, Parameter parameter)> parameters, double lr = 1e-2, double lr_decay = 0, double weight_decay = 0, double initial_accumulator_value = 0, double eps = 1e-10, bool maximize = false) =>
+                Adagrad(parameters.Select(np => np.parameter), lr, lr_decay, weight_decay, initial_accumulator_value, eps, maximize);
+
             /// <summary>The Adagrad algorithm (Duchi et al., 2011), PyTorch's <c>torch.optim.Adagrad</c>.</summary>
             /// <param name="parameters">The parameters to optimize.</param>
             /// <param name="lr">Learning rate (default 1e-2).</param>

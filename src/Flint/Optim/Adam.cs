@@ -7,6 +7,18 @@ namespace Flint
     {
         public static partial class optim
         {
+            /// <summary>Adam over named parameters (<c>named_parameters()</c>); the names are ignored.</summary>
+            /// <param name="parameters">The named parameters to optimize.</param>
+            /// <param name="lr">As in the overload over plain parameters.</param>
+            /// <param name="beta1">As in the overload over plain parameters.</param>
+            /// <param name="beta2">As in the overload over plain parameters.</param>
+            /// <param name="eps">As in the overload over plain parameters.</param>
+            /// <param name="weight_decay">As in the overload over plain parameters.</param>
+            /// <param name="amsgrad">As in the overload over plain parameters.</param>
+            /// <param name="maximize">As in the overload over plain parameters.</param>
+            public static Modules.Adam Adam(IEnumerable<(string name, Parameter parameter)> parameters, double lr = 1e-3, double beta1 = 0.9, double beta2 = 0.999, double eps = 1e-8, double weight_decay = 0, bool amsgrad = false, bool maximize = false) =>
+                Adam(parameters.Select(np => np.parameter), lr, beta1, beta2, eps, weight_decay, amsgrad, maximize);
+
             /// <summary>The Adam algorithm (Kingma and Ba, 2014), PyTorch's <c>torch.optim.Adam</c>.</summary>
             /// <param name="parameters">The parameters to optimize.</param>
             /// <param name="lr">Learning rate (default 1e-3).</param>

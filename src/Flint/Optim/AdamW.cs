@@ -6,6 +6,18 @@ namespace Flint
     {
         public static partial class optim
         {
+            /// <summary>AdamW over named parameters (<c>named_parameters()</c>); the names are ignored.</summary>
+            /// <param name="parameters">The named parameters to optimize.</param>
+            /// <param name="lr">As in the overload over plain parameters.</param>
+            /// <param name="beta1">As in the overload over plain parameters.</param>
+            /// <param name="beta2">As in the overload over plain parameters.</param>
+            /// <param name="eps">As in the overload over plain parameters.</param>
+            /// <param name="weight_decay">As in the overload over plain parameters.</param>
+            /// <param name="amsgrad">As in the overload over plain parameters.</param>
+            /// <param name="maximize">As in the overload over plain parameters.</param>
+            public static Modules.AdamW AdamW(IEnumerable<(string name, Parameter parameter)> parameters, double lr = 1e-3, double beta1 = 0.9, double beta2 = 0.999, double eps = 1e-8, double weight_decay = 0.01, bool amsgrad = false, bool maximize = false) =>
+                AdamW(parameters.Select(np => np.parameter), lr, beta1, beta2, eps, weight_decay, amsgrad, maximize);
+
             /// <summary>
             /// Adam with decoupled weight decay (Loshchilov and Hutter, 2017), PyTorch's <c>torch.optim.AdamW</c>:
             /// each step first shrinks the parameter by <c>lr * weight_decay</c>.

@@ -170,7 +170,7 @@ public static partial class torch
                 for (int gi = 0; gi < saved.Count; gi++)
                 {
                     var group = _parameter_groups[gi];
-                    var ps = (IList<Parameter>)group.Parameters;
+                    var ps = group.Parameters as IList<Parameter> ?? group.Parameters.ToList();
                     var ids = ReadParams(saved[gi]);
                     if (ids.Count != ps.Count)
                         throw new ArgumentException("loaded state dict contains a parameter group that doesn't match the size of optimizer's group");

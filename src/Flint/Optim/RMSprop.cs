@@ -7,6 +7,18 @@ namespace Flint
     {
         public static partial class optim
         {
+            /// <summary>RMSProp over named parameters (<c>named_parameters()</c>); the names are ignored.</summary>
+            /// <param name="parameters">The named parameters to optimize.</param>
+            /// <param name="lr">As in the overload over plain parameters.</param>
+            /// <param name="alpha">As in the overload over plain parameters.</param>
+            /// <param name="eps">As in the overload over plain parameters.</param>
+            /// <param name="weight_decay">As in the overload over plain parameters.</param>
+            /// <param name="momentum">As in the overload over plain parameters.</param>
+            /// <param name="centered">As in the overload over plain parameters.</param>
+            /// <param name="maximize">As in the overload over plain parameters.</param>
+            public static Modules.RMSProp RMSProp(IEnumerable<(string name, Parameter parameter)> parameters, double lr = 0.01, double alpha = 0.99, double eps = 1e-8, double weight_decay = 0, double momentum = 0, bool centered = false, bool maximize = false) =>
+                RMSProp(parameters.Select(np => np.parameter), lr, alpha, eps, weight_decay, momentum, centered, maximize);
+
             /// <summary>The RMSprop algorithm (Hinton), PyTorch's <c>torch.optim.RMSprop</c>.</summary>
             /// <param name="parameters">The parameters to optimize.</param>
             /// <param name="lr">Learning rate (default 1e-2).</param>

@@ -7,6 +7,17 @@ namespace Flint
     {
         public static partial class optim
         {
+            /// <summary>SGD over named parameters (<c>named_parameters()</c>); the names are ignored.</summary>
+            /// <param name="parameters">The named parameters to optimize.</param>
+            /// <param name="lr">As in the overload over plain parameters.</param>
+            /// <param name="momentum">As in the overload over plain parameters.</param>
+            /// <param name="dampening">As in the overload over plain parameters.</param>
+            /// <param name="weight_decay">As in the overload over plain parameters.</param>
+            /// <param name="nesterov">As in the overload over plain parameters.</param>
+            /// <param name="maximize">As in the overload over plain parameters.</param>
+            public static Modules.SGD SGD(IEnumerable<(string name, Parameter parameter)> parameters, double lr, double momentum = 0, double dampening = 0, double weight_decay = 0, bool nesterov = false, bool maximize = false) =>
+                SGD(parameters.Select(np => np.parameter), lr, momentum, dampening, weight_decay, nesterov, maximize);
+
             /// <summary>
             /// Stochastic gradient descent, optionally with momentum, dampening, Nesterov momentum and
             /// weight decay (PyTorch's <c>torch.optim.SGD</c>).

@@ -179,4 +179,14 @@ public class OptimizerBehaviourTests
         Assert.IsType<RMSProp>(torch.optim.RMSProp([a], lr: 0.01, centered: true));
         Assert.IsType<RMSProp>(torch.optim.RMSprop([a]));
     }
+
+    [Fact]
+    public void NamedParametersAreAccepted()
+    {
+        var a = P(1);
+        var b = P(2);
+        var opt = torch.optim.Adam([("w", a), ("b", b)], lr: 0.1);
+        Assert.Equal([a, b], opt.parameters());
+        Assert.Equal(2, torch.optim.SGD([("w", a), ("b", b)], lr: 0.1).parameters().Count());
+    }
 }
