@@ -57,7 +57,12 @@ public partial class Tensor
     {
         var rt = TypePromotion.ResultType(this, other);
         return InPlace("add_", rt, t => t.add(other, alpha),
-            () => Kernels.Binary<AddOp>("add_", this, Scaled(other, alpha, rt), rt, into: this), other);
+            () =>
+            {
+                // PyTorch fuses the multiply-add when alpha != 1 (one rounding); see Tensor.Fused.cs.
+                if (alpha == 1 || !TryFusedMultiplyAdd(this, this, other, null, alpha))
+                    Kernels.Binary<AddOp>("add_", this, Scaled(other, alpha, rt), rt, into: this);
+            }, other);
     }
 
     /// <summary>In place: this += scalar.</summary>
@@ -72,7 +77,11 @@ public partial class Tensor
         CheckSub(this, other);
         var rt = TypePromotion.ResultType(this, other);
         return InPlace("sub_", rt, t => t.sub(other, alpha),
-            () => Kernels.Binary<SubOp>("sub_", this, Scaled(other, alpha, rt), rt, into: this), other);
+            () =>
+            {
+                if (alpha == 1 || !TryFusedMultiplyAdd(this, this, other, null, -alpha))
+                    Kernels.Binary<SubOp>("sub_", this, Scaled(other, alpha, rt), rt, into: this);
+            }, other);
     }
 
     /// <summary>In place: this -= scalar.</summary>

@@ -12,8 +12,9 @@ public partial class Tensor
     {
         var rt = TypePromotion.ResultType(this, other);
         if (rt == ScalarType.Bool) return logical_or(other);
-        var b = Scaled(other, alpha, rt);
-        var r = Kernels.Binary<AddOp>("add", this, b, rt);
+        // PyTorch fuses the multiply-add when alpha != 1 (one rounding); see Tensor.Fused.cs.
+        var r = alpha != 1 && FusedResult(this, other, null) is { } f && TryFusedMultiplyAdd(f, this, other, null, alpha)
+            ? f : Kernels.Binary<AddOp>("add", this, Scaled(other, alpha, rt), rt);
         var aShape = Shape; var bShape = other.Shape;
         return Recorder.Record(r, "AddBackward0", [this, other], [], (g, _) =>
             [Recorder.SumToShape(g, aShape), Recorder.SumToShape(alpha == 1 ? g : g * alpha, bShape)]);
@@ -49,8 +50,8 @@ public partial class Tensor
     {
         CheckSub(this, other);
         var rt = TypePromotion.ResultType(this, other);
-        var b = Scaled(other, alpha, rt);
-        var r = Kernels.Binary<SubOp>("sub", this, b, rt);
+        var r = alpha != 1 && FusedResult(this, other, null) is { } f && TryFusedMultiplyAdd(f, this, other, null, -alpha)
+            ? f : Kernels.Binary<SubOp>("sub", this, Scaled(other, alpha, rt), rt);
         var aShape = Shape; var bShape = other.Shape;
         return Recorder.Record(r, "SubBackward0", [this, other], [], (g, _) =>
             [Recorder.SumToShape(g, aShape), Recorder.SumToShape(-(alpha == 1 ? g : g * alpha), bShape)]);
