@@ -68,6 +68,8 @@ public partial class Tensor
     public Tensor sum(ScalarType? dtype = null) => SumImpl(null, false, dtype);
     /// <summary>Sum over one dim.</summary>
     public Tensor sum(long dim, bool keepdim = false, ScalarType? dtype = null) => SumImpl([dim], keepdim, dtype);
+    /// <summary>Sum over one dim. This <c>int</c> overload makes <c>sum(0)</c> mean dim 0: C# would otherwise convert the literal 0 to a dtype.</summary>
+    public Tensor sum(int dim, bool keepdim = false, ScalarType? dtype = null) => SumImpl([dim], keepdim, dtype);
     /// <summary>Sum over several dims.</summary>
     public Tensor sum(long[] dim, bool keepdim = false, ScalarType? dtype = null) => SumImpl(dim, keepdim, dtype);
 
@@ -101,6 +103,8 @@ public partial class Tensor
     public Tensor mean(ScalarType? dtype = null) => MeanImpl(null, false, dtype);
     /// <summary>Mean over one dim.</summary>
     public Tensor mean(long dim, bool keepdim = false, ScalarType? dtype = null) => MeanImpl([dim], keepdim, dtype);
+    /// <summary>Mean over one dim (the <c>int</c> overload keeps <c>mean(0)</c> from binding to the dtype overload).</summary>
+    public Tensor mean(int dim, bool keepdim = false, ScalarType? dtype = null) => MeanImpl([dim], keepdim, dtype);
     /// <summary>Mean over several dims.</summary>
     public Tensor mean(long[] dim, bool keepdim = false, ScalarType? dtype = null) => MeanImpl(dim, keepdim, dtype);
 
@@ -138,6 +142,8 @@ public partial class Tensor
     public Tensor prod(ScalarType? dtype = null) => dtype is { } d ? to(d).ProdImpl(null, false) : ProdImpl(null, false);
     /// <summary>Product over one dim.</summary>
     public Tensor prod(long dim, bool keepdim = false) => ProdImpl([dim], keepdim);
+    /// <summary>Product over one dim (the <c>int</c> overload keeps <c>prod(0)</c> from binding to the dtype overload).</summary>
+    public Tensor prod(int dim, bool keepdim = false) => ProdImpl([dim], keepdim);
 
     private (Tensor values, Tensor indices, long[] keepShape) ExtremeImpl(long[]? dims, bool keepdim, bool max, string name)
     {
