@@ -124,7 +124,10 @@ public partial class Tensor
     /// <summary>Fills with one value in place.</summary>
     public Tensor fill_(double value)
     {
-        return InPlace("fill_", dtype, t => torch.zeros_like(t) + value, () => Kernels.Fill(this, value));
+        // The filled value no longer depends on the old one: its node sends back a zero gradient.
+        return InPlace("fill_", dtype,
+            t => Recorder.Record(torch.full_like(t, value), "FillBackward0", [t], [], (g, _) => [torch.zeros_like(g)]),
+            () => Kernels.Fill(this, value));
     }
 
     /// <summary>Copies <paramref name="src"/> (broadcast, any dtype) into this tensor in place.</summary>
