@@ -22,7 +22,11 @@ public partial class Tensor
         if (record)
         {
             CheckInPlaceWithGrad();
-            var r = outOfPlace(clone());
+            // The op runs on a copy of the old values that carries this tensor's history: its
+            // saved tensors are not the storage about to be overwritten, and no CloneBackward0 enters the graph.
+            var old = Kernels.Contiguous(this);
+            if (GradFn is not null) old.SetHistory(GradFn, OutputNr);
+            var r = outOfPlace(old);
             if (!Shapes.SameShape(r.Shape, Shape))
                 throw new ArgumentException($"output with shape {Shapes.Str(Shape)} doesn't match the broadcast shape {Shapes.Str(r.Shape)}");
             Kernels.CopyInto(this, r);
