@@ -156,6 +156,24 @@ public class AutogradBehaviourTests
     }
 
     [Fact]
+    public void TiedExtremes()
+    {
+        // PyTorch: amax and max() share the gradient among ties; max(dim) sends it to the returned index.
+        var x = torch.tensor(new[] { 1f, 3f, 3f, 2f }, requires_grad: true);
+        x.amax(0).backward();
+        Assert.Equal(new[] { 0f, 0.5f, 0.5f, 0f }, x.grad!.data<float>());
+        x.grad = null;
+        x.max().backward();
+        Assert.Equal(new[] { 0f, 0.5f, 0.5f, 0f }, x.grad!.data<float>());
+        x.grad = null;
+        var (values, indexes) = x.max(0);
+        values.backward();
+        var expected = new float[4];
+        expected[indexes.item<long>()] = 1;
+        Assert.Equal(expected, x.grad!.data<float>());
+    }
+
+    [Fact]
     public void ReducingOverDimZeroIsADimNotADtype()
     {
         var a = torch.ones(2, 3, requires_grad: true);

@@ -78,6 +78,7 @@ public class GradCheckTests
         Add("max_dim_keepdim", () => One([3, 4]), x => x[0].max(0, keepdim: true).values);
         Add("min_dim_values", () => One([3, 4]), x => x[0].min(1).values);
         Add("amax", () => One([3, 4]), x => x[0].amax(1));
+        Add("amin_keepdim", () => One([3, 4]), x => x[0].amin(0, keepdim: true));
         Add("var", () => One([3, 4]), x => x[0].var());
         Add("var_biased", () => One([3, 4]), x => x[0].var(unbiased: false));
         Add("var_dim", () => One([3, 4]), x => x[0].var(1));
@@ -90,6 +91,8 @@ public class GradCheckTests
         Add("norm_p3", () => Kinky([3, 4]), x => x[0].norm(3.0));
         Add("norm_inf", () => One([3, 4]), x => x[0].norm(double.PositiveInfinity));
         Add("norm_dim", () => One([3, 4]), x => x[0].norm(1, p: 2));
+        Add("norm_p3_dim", () => Kinky([3, 4]), x => x[0].norm(3.0, [1]));
+        Add("norm_inf_dim", () => One([3, 4]), x => x[0].norm(double.PositiveInfinity, [0], keepdim: true));
         Add("norm_dim_keepdim", () => One([3, 4]), x => x[0].norm(0, p: 2, keepdim: true));
 
         // ---- matmul in all its shapes
