@@ -35,7 +35,8 @@ internal static class Shapes
     {
         int n = Math.Max(a.Length, b.Length);
         var result = new long[n];
-        for (int i = 0; i < n; i++)
+        // From the last dim, as PyTorch's infer_size, so the first mismatch reported is the innermost.
+        for (int i = n - 1; i >= 0; i--)
         {
             long da = i < n - a.Length ? 1 : a[i - (n - a.Length)];
             long db = i < n - b.Length ? 1 : b[i - (n - b.Length)];
@@ -44,6 +45,19 @@ internal static class Shapes
             result[i] = da == 1 ? db : da;
         }
         return result;
+    }
+
+    /// <summary>True when strides are row-major contiguous for the shape (size-1 dims ignored).</summary>
+    public static bool IsDense(ReadOnlySpan<long> shape, ReadOnlySpan<long> strides)
+    {
+        long expected = 1;
+        for (int i = shape.Length - 1; i >= 0; i--)
+        {
+            if (shape[i] == 1) continue;
+            if (strides[i] != expected) return false;
+            expected *= shape[i];
+        }
+        return true;
     }
 
     public static bool SameShape(ReadOnlySpan<long> a, ReadOnlySpan<long> b) => a.SequenceEqual(b);

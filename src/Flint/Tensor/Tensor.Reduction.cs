@@ -59,6 +59,7 @@ public partial class Tensor
             case ScalarType.Float64: ReductionKernels.Sum(block.Storage.As<double>(), rows, n, r.Storage.As<double>()); break;
             default: ReductionKernels.Sum(block.Storage.As<long>(), rows, n, r.Storage.As<long>()); break;
         }
+        GC.KeepAlive(block);
         r = Kernels.Cast(r, resultType);
         var inShape = Shape;
         return Recorder.Record(r, dims is null ? "SumBackward0" : "SumBackward1", [this], [], (g, _) => [ExpandBack(g, keepShape, inShape)]);
@@ -83,7 +84,7 @@ public partial class Tensor
         using (torch.no_grad()) s = detach().SumImpl(dims, keepdim, resultType);
         long outCount = s.numel();
         long n = outCount == 0 ? 0 : count / Math.Max(outCount, 1);
-        if (dims is not null && dims.Length > 0) { n = 1; foreach (var d in dims) n *= Shape[Shapes.WrapDim(d, Shape.Length)]; }
+        if (dims is not null && dims.Length > 0 && Shape.Length > 0) { n = 1; foreach (var d in dims) n *= Shape[Shapes.WrapDim(d, Shape.Length)]; }
         Tensor r;
         using (torch.no_grad()) r = s / (double)n;
         var (_, _, _, keepShape, _) = (0, 0, 0, KeepShape(dims), 0);
@@ -95,7 +96,7 @@ public partial class Tensor
     {
         var keep = (long[])Shape.Clone();
         if (dims is null || dims.Length == 0) Array.Fill(keep, 1L);
-        else foreach (var d in dims) keep[Shapes.WrapDim(d, Shape.Length)] = 1;
+        else foreach (var d in dims) { int w = Shapes.WrapDim(d, Shape.Length); if (keep.Length > 0) keep[w] = 1; }
         return keep;
     }
 
@@ -120,6 +121,7 @@ public partial class Tensor
             case ScalarType.Float64: ReductionKernels.Prod(block.Storage.As<double>(), rows, n, r.Storage.As<double>()); break;
             default: ReductionKernels.Prod(block.Storage.As<long>(), rows, n, r.Storage.As<long>()); break;
         }
+        GC.KeepAlive(block);
         r = Kernels.Cast(r, resultType);
         var inShape = Shape;
         return Recorder.Record(r, dims is null ? "ProdBackward0" : "ProdBackward1", [this], [this, r], (g, s) =>
@@ -147,10 +149,11 @@ public partial class Tensor
 
     private (Tensor values, Tensor indices, long[] keepShape) ExtremeImpl(long[]? dims, bool keepdim, bool max, string name)
     {
-        if (numel() == 0)
-            throw new ArgumentException(dims is null
-                ? $"{name}(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument."
-                : $"{name}(): Expected reduction dim {dims[0]} to have non-zero size.");
+        // Only an empty reduction is an error: max over dim 1 of a [0, 3] tensor is simply empty.
+        if (dims is null && numel() == 0)
+            throw new ArgumentException($"{name}(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.");
+        if (dims is not null && Shape.Length > 0 && Shape[Shapes.WrapDim(dims[0], Shape.Length)] == 0)
+            throw new ArgumentException($"{name}(): Expected reduction dim {dims[0]} to have non-zero size.");
         var compute = dtype == ScalarType.Bool ? ScalarType.Int64 : AccumulateType(dtype);
         var (block, rows, n, keepShape, outShape) = ReduceLayout(dims, keepdim, compute);
         var values = Tensor.Empty(outShape, compute);
@@ -161,6 +164,7 @@ public partial class Tensor
             case ScalarType.Float64: ReductionKernels.Extreme(block.Storage.As<double>(), rows, n, values.Storage.As<double>(), indices.Storage.As<long>(), max); break;
             default: ReductionKernels.Extreme(block.Storage.As<long>(), rows, n, values.Storage.As<long>(), indices.Storage.As<long>(), max); break;
         }
+        GC.KeepAlive(block);
         return (Kernels.Cast(values, dtype), indices, keepShape);
     }
 
@@ -284,7 +288,13 @@ public partial class Tensor
         Tensor r;
         using (torch.no_grad())
         {
-            if (double.IsPositiveInfinity(p)) r = dims is null ? x.abs().max() : x.abs().amax(dims[0], keepdim);
+            if (double.IsPositiveInfinity(p))
+            {
+                r = x.abs();
+                if (dims is null) r = r.max();
+                else // the largest magnitude over every listed dim: reduce them one at a time, innermost first
+                    foreach (var d in dims.Select(d => Shapes.WrapDim(d, Shape.Length)).OrderDescending()) r = r.amax(d, keepdim);
+            }
             else if (p == 2) r = (x * x).SumImpl(dims, keepdim, null).sqrt();
             else if (p == 1) r = x.abs().SumImpl(dims, keepdim, null);
             else r = x.abs().pow(p).SumImpl(dims, keepdim, null).pow(1.0 / p);
@@ -321,7 +331,9 @@ public partial class Tensor
         var (block, rows, n, _, outShape) = b.ReduceLayout(dims, keepdim, ScalarType.Bool);
         var r = Tensor.Empty(outShape, ScalarType.Bool);
         ReductionKernels.AllAny(block.Storage.As<bool>(), rows, n, r.Storage.As<bool>(), all);
-        return r;
+        GC.KeepAlive(block);
+        // PyTorch keeps uint8 for uint8 input (a legacy of masks being uint8).
+        return dtype == ScalarType.Byte ? Kernels.Cast(r, ScalarType.Byte) : r;
     }
 
     /// <summary>True when every element is non-zero.</summary>

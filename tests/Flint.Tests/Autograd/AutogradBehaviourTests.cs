@@ -213,7 +213,7 @@ public class AutogradBehaviourTests
 /// The heap after 10,000 training iterations is no larger than after 1,000 although the loop never
 /// calls Dispose. Runs alone: GC.GetTotalMemory counts every thread's allocations.
 /// </summary>
-[Collection(GlobalGeneratorCollection.Name)]
+[Collection(GlobalRandomCollection.Name)]
 public class AutogradMemoryTests
 {
     [Fact]

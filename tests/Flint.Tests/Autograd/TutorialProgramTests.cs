@@ -7,7 +7,7 @@ namespace Flint.Tests.Autograd;
 /// programs with the notebook's sizes, seeded with manual_seed(0), against PyTorch's loss curve
 /// for the same seed (tests/golden/autograd.json).
 /// </summary>
-[Collection(GlobalGeneratorCollection.Name)]
+[Collection(GlobalRandomCollection.Name)]
 public class TutorialProgramTests
 {
     private static double[] PyTorchCurve(string program) =>
@@ -71,11 +71,4 @@ public class TutorialProgramTests
         // The custom Function and the built-in clamp compute the same gradients.
         Assert.Equal(a, Train(custom: false, iterations: 30));
     }
-}
-
-/// <summary>Tests that seed and draw from the global generator must not interleave.</summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class GlobalGeneratorCollection
-{
-    public const string Name = "global generator";
 }
