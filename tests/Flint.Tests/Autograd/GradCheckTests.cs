@@ -92,6 +92,7 @@ public class GradCheckTests
         Add("norm_inf", () => One([3, 4]), x => x[0].norm(double.PositiveInfinity));
         Add("norm_dim", () => One([3, 4]), x => x[0].norm(1, p: 2));
         Add("norm_p3_dim", () => Kinky([3, 4]), x => x[0].norm(3.0, [1]));
+        Add("norm_inf_dims", () => One([2, 3, 4]), x => x[0].norm(double.PositiveInfinity, [0, 2]));
         Add("norm_inf_dim", () => One([3, 4]), x => x[0].norm(double.PositiveInfinity, [0], keepdim: true));
         Add("norm_dim_keepdim", () => One([3, 4]), x => x[0].norm(0, p: 2, keepdim: true));
 
