@@ -239,12 +239,14 @@ public partial class Tensor
     }
 
     /// <summary>Clamps into [min, max]; either bound may be omitted.</summary>
-    public Tensor clamp(double? min = null, double? max = null)
+    public Tensor clamp(double? min = null, double? max = null) => ClampImpl(min, max, "ClampBackward1");
+
+    // PyTorch names the node by the function called: clamp(min=0) is ClampBackward1, clamp_min(0) is ClampMinBackward0.
+    private Tensor ClampImpl(double? min, double? max, string node)
     {
         if (min is null && max is null) throw new ArgumentException("torch.clamp: At least one of 'min' or 'max' must not be None");
         var rt = ClampResultType(min, max);
         var r = Kernels.Clamp(rt == dtype ? this : Kernels.Cast(this, rt), min, max);
-        string node = max is null ? "ClampMinBackward0" : min is null ? "ClampMaxBackward0" : "ClampBackward1";
         return Recorder.Record(r, node, [this], [this], (g, s) =>
         {
             var x = s[0];
@@ -265,9 +267,9 @@ public partial class Tensor
     }
 
     /// <summary>Clamps from below.</summary>
-    public Tensor clamp_min(double min) => clamp(min: min);
+    public Tensor clamp_min(double min) => ClampImpl(min, null, "ClampMinBackward0");
     /// <summary>Clamps from above.</summary>
-    public Tensor clamp_max(double max) => clamp(max: max);
+    public Tensor clamp_max(double max) => ClampImpl(null, max, "ClampMaxBackward0");
 
     // ---- comparisons -------------------------------------------------------------------
 
