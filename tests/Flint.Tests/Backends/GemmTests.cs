@@ -48,6 +48,71 @@ public class GemmTests
             CheckF64(m, n, k, la, lb, ldcExtra: 0, offset: 0, accumulate, seed: m * 31 + n * 7 + k);
     }
 
+    /// <summary>Which GEMM path a check pins (<see cref="Gemm.ForcePath"/>): the shape rule, packed, or unpacked.</summary>
+    public enum PathChoice { Auto, Packed, Direct }
+
+    // Around the unpacked path's edges: 6-row tiles and 12-row narrow tiles, one- and two-vector panels
+    // (8/16 floats, 4/8 doubles), K blocks of 256, and the tutorial's shapes.
+    public static TheoryData<int, int, int> DirectShapes => new()
+    {
+        { 1, 1, 1 }, { 5, 3, 2 }, { 6, 16, 7 }, { 7, 17, 9 }, { 11, 4, 33 }, { 12, 8, 64 }, { 13, 9, 65 },
+        { 17, 15, 1 }, { 23, 24, 256 }, { 25, 31, 257 }, { 64, 100, 1000 }, { 64, 10, 100 }, { 100, 10, 64 },
+        { 1000, 100, 64 }, { 64, 100, 10 }, { 30, 33, 513 },
+    };
+
+    public static IEnumerable<TheoryDataRow<int, int, int, Layout, Layout>> DirectShapeLayouts()
+    {
+        foreach (var s in DirectShapes)
+            foreach (var l in Layouts)
+                yield return new(s.Data.Item1, s.Data.Item2, s.Data.Item3, l.Data.Item1, l.Data.Item2);
+    }
+
+    [Theory]
+    [MemberData(nameof(DirectShapeLayouts))]
+    public void EachPath_MatchesNaive(int m, int n, int k, Layout la, Layout lb)
+    {
+        foreach (var path in new[] { PathChoice.Packed, PathChoice.Direct })
+            foreach (bool accumulate in new[] { false, true })
+            {
+                WithPath(path, () =>
+                {
+                    CheckF32(m, n, k, la, lb, ldcExtra: 0, offset: 0, accumulate, seed: m * 13 + n * 5 + k);
+                    CheckF64(m, n, k, la, lb, ldcExtra: 0, offset: 0, accumulate, seed: m * 13 + n * 5 + k);
+                });
+            }
+    }
+
+    [Theory]
+    [MemberData(nameof(DirectShapeLayouts))]
+    public void DirectAndPacked_AreBitIdentical(int m, int n, int k, Layout la, Layout lb)
+    {
+        // Same K blocking and per-element FMA order on both paths, so a shape rule change never changes results.
+        var rng = new Random(m + 7 * n + 31 * k);
+        (float[] af, int ars, int acs) = MakeOperand(rng, m, k, la, 0, RandomF32);
+        (float[] bf, int brs, int bcs) = MakeOperand(rng, k, n, lb, 0, RandomF32);
+        (double[] ad, _, _) = MakeOperand(rng, m, k, la, 0, RandomF64);
+        (double[] bd, _, _) = MakeOperand(rng, k, n, lb, 0, RandomF64);
+        foreach (bool accumulate in new[] { false, true })
+        {
+            float[] c0 = RandomF32(rng, m * n);
+            double[] d0 = RandomF64(rng, m * n);
+            float[] cp = (float[])c0.Clone(), cd = (float[])c0.Clone();
+            double[] dp = (double[])d0.Clone(), dd = (double[])d0.Clone();
+            WithPath(PathChoice.Packed, () =>
+            {
+                Gemm.Sgemm(m, n, k, af, ars, acs, bf, brs, bcs, cp, n, accumulate);
+                Gemm.Dgemm(m, n, k, ad, ars, acs, bd, brs, bcs, dp, n, accumulate);
+            });
+            WithPath(PathChoice.Direct, () =>
+            {
+                Gemm.Sgemm(m, n, k, af, ars, acs, bf, brs, bcs, cd, n, accumulate);
+                Gemm.Dgemm(m, n, k, ad, ars, acs, bd, brs, bcs, dd, n, accumulate);
+            });
+            Assert.True(cp.AsSpan().SequenceEqual(cd), $"float32 paths differ (accumulate={accumulate})");
+            Assert.True(dp.AsSpan().SequenceEqual(dd), $"float64 paths differ (accumulate={accumulate})");
+        }
+    }
+
     [Theory]
     [InlineData(7, 13, 5, 3, 5)]
     [InlineData(65, 33, 129, 1, 1)]
@@ -121,6 +186,10 @@ public class GemmTests
     [InlineData(1000, 100, 64, true, false)] // x.t().mm(grad): M-split candidate
     [InlineData(64, 1000, 100, false, true)] // grad.mm(w.t()) style: N-split candidate
     [InlineData(263, 77, 301, true, true)]
+    [InlineData(64, 100, 1000, false, false)] // x.mm(w1): unpacked, column strips
+    [InlineData(100, 10, 64, true, false)] // h.t().mm(g): unpacked, one panel so row strips
+    [InlineData(1000, 8, 64, true, false)] // narrow 12-row tail kernel in row strips
+    [InlineData(61, 9, 300, false, false)]
     public void ParallelAndSerial_AreBitIdentical(int m, int n, int k, bool ta, bool tb)
     {
         var rng = new Random(m + n + k);
@@ -149,6 +218,20 @@ public class GemmTests
         }
         Assert.True(serialF.AsSpan().SequenceEqual(parallelF));
         Assert.True(serialD.AsSpan().SequenceEqual(parallelD));
+    }
+
+    private static void WithPath(PathChoice path, Action body)
+    {
+        int saved = Gemm.ForcePath;
+        Gemm.ForcePath = path switch { PathChoice.Packed => -1, PathChoice.Direct => 1, _ => 0 };
+        try
+        {
+            body();
+        }
+        finally
+        {
+            Gemm.ForcePath = saved;
+        }
     }
 
     private static void CheckF32(int m, int n, int k, Layout la, Layout lb, int ldcExtra, int offset, bool accumulate, int seed)

@@ -5,8 +5,9 @@ namespace Flint.Backends.Cpu;
 /// <summary>
 /// General matrix multiply C = (accumulate ? C : 0) + A * B over arbitrarily strided A and B (so
 /// transposed views need no copy) into row-major C. Packed and cache-blocked with an AVX2/FMA
-/// micro-kernel; large problems are split over M or N (never K) across cores, so results are
-/// bit-identical whatever the thread count.
+/// micro-kernel (<see cref="GemmDriver"/>), or, for skinny shapes where packing cannot be amortised,
+/// unpacked (<see cref="GemmDirect"/>); both give the same bits. Large problems are split over M or
+/// N (never K) across cores, so results are bit-identical whatever the thread count.
 /// </summary>
 internal static unsafe class Gemm
 {
@@ -56,7 +57,15 @@ internal static unsafe class Gemm
             // Each extra worker must get at least half a threshold's worth of work to be recruited.
             int threads = work < ParallelThreshold ? 1
                 : (int)Math.Clamp(work / Math.Max(1, ParallelThreshold / 2), 1, Math.Max(1, MaxThreads));
-            if (threads < 2)
+            if (UseDirect<T>(M, N, K, brs, bcs))
+            {
+                int kcBlock = GemmDriver.KBlock(K, TK.KC);
+                if (threads < 2)
+                    GemmDirect.Run(M, N, K, kcBlock, pa, ars, acs, pb, brs, bcs, pc, ldc, accumulate);
+                else
+                    RunDirectParallel(threads, M, N, K, kcBlock, pa, ars, acs, pb, brs, bcs, pc, ldc, accumulate);
+            }
+            else if (threads < 2)
                 GemmDriver.Run<T, TK>(M, N, K, pa, ars, acs, pb, brs, bcs, pc, ldc, accumulate);
             else
                 RunParallel<T, TK>(threads, M, N, K, pa, ars, acs, pb, brs, bcs, pc, ldc, accumulate);
@@ -107,6 +116,62 @@ internal static unsafe class Gemm
                                       (T*)ic + start * ldc, ldc, accumulate);
         });
     }
+
+    /// <summary>
+    /// Whether the unpacked path runs. It needs B rows in place (unit column stride, or N narrower than
+    /// one panel, which is copied anyway) and pays off when a packed panel would be reused by few tiles.
+    /// Depends on the shape only, never on threads. Tests set <see cref="ForcePath"/> to pin a path.
+    /// </summary>
+    private static bool UseDirect<T>(int M, int N, int K, int brs, int bcs) where T : unmanaged
+    {
+        if (!GemmDirect.IsSupported || (bcs != 1 && N >= GemmDirect.NR<T>()))
+            return false;
+        if (ForcePath != 0)
+            return ForcePath > 0;
+        // Measured on Zen 4 against the packed path: unpacked wins for few rows of A (64x1000x100: 152 ->
+        // 130 us) or a short K (x.t() with K=64), while B rows are short. For long B rows (>= 1 KiB) the
+        // unpacked panel spans many pages and L1 sets and packing wins again (128x1000x1000: -8%).
+        return (M <= DirectMaxM || K <= DirectMaxK) && (long)brs * sizeof(T) <= DirectMaxRowBytes;
+    }
+
+    /// <summary>Tests only: +1 forces the unpacked path where it applies, -1 the packed path, 0 chooses by shape (per calling thread).</summary>
+    [ThreadStatic] internal static int ForcePath;
+
+    private const int DirectMaxM = 192, DirectMaxK = 96, DirectMaxRowBytes = 1024;
+
+    /// <summary>
+    /// Unpacked path over threads: nothing is packed per strip, so strips can be small, and a worker that
+    /// wakes late or runs on a busy core only takes fewer of them (the caller claims the rest).
+    /// </summary>
+    private static void RunDirectParallel<T>(int threads, int M, int N, int K, int kcBlock, T* a, nint ars, nint acs,
+                                             T* b, nint brs, nint bcs, T* c, nint ldc, bool accumulate)
+        where T : unmanaged, INumberBase<T>
+    {
+        int nr = GemmDirect.NR<T>(), mr = GemmDirect.MR;
+        int tilesM = (M + mr - 1) / mr, tilesN = (N + nr - 1) / nr;
+        // Prefer column strips: the serial loop already re-reads A once per panel, so splitting N costs
+        // nothing, while row strips would each re-stream every B panel.
+        bool splitM = tilesN < 2 * threads && tilesM > tilesN;
+        int tiles = splitM ? tilesM : tilesN, unit = splitM ? mr : nr, extent = splitM ? M : N;
+        int chunks = Math.Min(tiles, threads * DirectChunksPerThread);
+        nint ia = (nint)a, ib = (nint)b, ic = (nint)c;
+        GemmParallel.For(chunks, threads, t =>
+        {
+            int start = (int)((long)tiles * t / chunks) * unit;
+            int end = Math.Min(extent, (int)((long)tiles * (t + 1) / chunks) * unit);
+            if (end <= start)
+                return;
+            if (splitM)
+                GemmDirect.Run(end - start, N, K, kcBlock, (T*)ia + start * ars, ars, acs, (T*)ib, brs, bcs,
+                               (T*)ic + start * ldc, ldc, accumulate);
+            else
+                GemmDirect.Run(M, end - start, K, kcBlock, (T*)ia, ars, acs, (T*)ib + start * bcs, brs, bcs,
+                               (T*)ic + start, ldc, accumulate);
+        });
+    }
+
+    /// <summary>Strips per worker on the unpacked path (capped by the panel or tile count).</summary>
+    internal static int DirectChunksPerThread = 4;
 
     private static long CeilDiv(long a, long b) => (a + b - 1) / b;
 

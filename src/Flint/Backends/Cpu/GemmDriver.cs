@@ -20,7 +20,7 @@ internal static unsafe class GemmDriver
 
         // Even-sized blocks (e.g. K=300 -> 150+150, not 256+44) keep every kernel call long. The K
         // blocking depends only on K, so it is the same in every thread: required for determinism.
-        int kcBlock = BalancedBlock(K, TK.KC, 1);
+        int kcBlock = KBlock(K, TK.KC);
         int mcBlock = BalancedBlock(M, TK.MC, MR);
         int ncBlock = Math.Min(RoundUp(N, NR), TK.NC);
 
@@ -81,6 +81,12 @@ internal static unsafe class GemmDriver
                 for (int j = 0; j < nr; j++) c[j] += tile[j];
         }
     }
+
+    /// <summary>
+    /// Depth of each K block. It must depend on K only (never on how M or N is split), and every path
+    /// must use it, so a C element's arithmetic is the same whichever path or thread computes it.
+    /// </summary>
+    public static int KBlock(int K, int kc) => BalancedBlock(K, kc, 1);
 
     /// <summary>Splits <paramref name="n"/> into the fewest blocks of at most <paramref name="max"/>, equal-sized and rounded up to <paramref name="multiple"/>.</summary>
     private static int BalancedBlock(int n, int max, int multiple)
