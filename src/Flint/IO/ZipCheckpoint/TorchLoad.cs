@@ -46,7 +46,8 @@ internal static class TorchLoad
                 string name = prefix + "data/" + key;
                 var entry = zip.GetEntry(name) ?? throw new InvalidDataException($"{source}: the pickle refers to storage '{key}', but the archive has no '{name}'.");
                 int size = DTypes.ElementSize(dtype);
-                if (numel < 0 || entry.Length != numel * size)
+                if (numel < 0) throw new InvalidDataException($"{source}: storage '{key}' has a negative element count {numel}.");
+                if (entry.Length != numel * size)
                     throw new InvalidDataException($"{source}: storage '{key}' should hold {numel} {DTypes.Name(dtype)} elements ({numel * size} bytes) but its record has {entry.Length} bytes.");
                 CheckSizes(entry, stream, source);
                 var storage = StorageBytes.Allocate(dtype, numel, $"{source}: storage '{key}'");
