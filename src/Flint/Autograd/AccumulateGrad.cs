@@ -16,10 +16,11 @@ internal sealed class AccumulateGrad : GradNode
         if (!Shapes.SameShape(g.Shape, Variable.Shape))
             throw new InvalidOperationException($"Function AccumulateGrad returned an invalid gradient - got {Shapes.Str(g.Shape)} but expected shape compatible with {Shapes.Str(Variable.Shape)}");
         var existing = Variable.grad;
+        // A leaf's .grad outlives any dispose scope the backward ran in.
         if (existing is null)
-            Variable.grad = GradMode.IsEnabled ? g : g.detach().clone();
+            Variable.grad = (GradMode.IsEnabled ? g : g.detach().clone()).DetachFromDisposeScope();
         else if (GradMode.IsEnabled)
-            Variable.grad = existing + g;
+            Variable.grad = (existing + g).DetachFromDisposeScope();
         else
             existing.add_(g);
         return [];

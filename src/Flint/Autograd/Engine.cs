@@ -75,7 +75,7 @@ internal static class Engine
             if (node.RetainedOutputs is not null)
                 foreach (var (outputNr, weak) in node.RetainedOutputs)
                     if (weak.TryGetTarget(out var t) && gradOutputs[outputNr] is { } g)
-                        t.grad = t.grad is null ? g.detach().clone() : t.grad + g.detach();
+                        t.grad = (t.grad is null ? g.detach().clone() : t.grad + g.detach()).DetachFromDisposeScope();
 
             Tensor?[] inputGrads;
             if (captures is not null)

@@ -46,6 +46,19 @@ internal static class Shapes
         return result;
     }
 
+    /// <summary>True when strides are row-major contiguous for the shape (size-1 dims ignored).</summary>
+    public static bool IsDense(ReadOnlySpan<long> shape, ReadOnlySpan<long> strides)
+    {
+        long expected = 1;
+        for (int i = shape.Length - 1; i >= 0; i--)
+        {
+            if (shape[i] == 1) continue;
+            if (strides[i] != expected) return false;
+            expected *= shape[i];
+        }
+        return true;
+    }
+
     public static bool SameShape(ReadOnlySpan<long> a, ReadOnlySpan<long> b) => a.SequenceEqual(b);
 
     /// <summary>"[2, 3]" as PyTorch prints sizes inside messages.</summary>

@@ -13,20 +13,85 @@ internal sealed class Storage
     /// <summary>Bumped by every in-place write through any view.</summary>
     public int Version;
 
+    /// <summary>True when the buffer came from <see cref="BufferPool"/> and goes back there when this storage dies.</summary>
+    private bool _pooled;
+
     public Storage(Array buffer, ScalarType dtype, Device device)
     {
         Buffer = buffer;
         DType = dtype;
         Device = device;
+        GC.SuppressFinalize(this);
+    }
+
+    private Storage(Array buffer, ScalarType dtype, Device device, bool pooled)
+    {
+        Buffer = buffer;
+        DType = dtype;
+        Device = device;
+        _pooled = pooled;
+        if (!pooled) GC.SuppressFinalize(this);
+    }
+
+    ~Storage()
+    {
+        if (_pooled) BufferPool.Return(Buffer, DTypes.ElementSize(DType));
+    }
+
+    /// <summary>
+    /// Marks the buffer as handed out beyond this storage (e.g. returned to a user as an array),
+    /// so it is never recycled while someone else may still hold it.
+    /// </summary>
+    public void Escape()
+    {
+        if (!_pooled) return;
+        _pooled = false;
+        GC.SuppressFinalize(this);
     }
 
     public long Length => Buffer.LongLength;
 
-    public static Storage Allocate(ScalarType dtype, long numel, Device? device = null)
+    /// <summary>How many live (undisposed) tensors view this storage.</summary>
+    private int _views;
+
+    public void AddView() => Interlocked.Increment(ref _views);
+
+    /// <summary>
+    /// Called when a view is disposed. When the last view goes, a pooled buffer returns to the
+    /// pool at once instead of waiting for the garbage collector.
+    /// </summary>
+    public void ReleaseView()
+    {
+        if (Interlocked.Decrement(ref _views) != 0 || !_pooled) return;
+        _pooled = false;
+        GC.SuppressFinalize(this);
+        BufferPool.Return(Buffer, DTypes.ElementSize(DType));
+    }
+
+    /// <summary>A new storage; <paramref name="clear"/> = false skips zeroing when the caller overwrites every element.</summary>
+    public static Storage Allocate(ScalarType dtype, long numel, Device? device = null, bool clear = true)
     {
         if (numel < 0) throw new ArgumentException($"Trying to create tensor with negative dimension {numel}");
         if (numel > Array.MaxLength) throw new OutOfMemoryException($"Flint CPU tensors hold at most {Array.MaxLength} elements; asked for {numel}.");
         int n = (int)numel;
+        if (BufferPool.ShouldPool(n, DTypes.ElementSize(dtype)))
+        {
+            Array pooled = dtype switch
+            {
+                ScalarType.Float32 => BufferPool.Rent<float>(n, clear),
+                ScalarType.Float64 => BufferPool.Rent<double>(n, clear),
+                ScalarType.Int64 => BufferPool.Rent<long>(n, clear),
+                ScalarType.Int32 => BufferPool.Rent<int>(n, clear),
+                ScalarType.Int16 => BufferPool.Rent<short>(n, clear),
+                ScalarType.Int8 => BufferPool.Rent<sbyte>(n, clear),
+                ScalarType.Byte => BufferPool.Rent<byte>(n, clear),
+                ScalarType.Bool => BufferPool.Rent<bool>(n, clear),
+                ScalarType.Float16 => BufferPool.Rent<Half>(n, clear),
+                ScalarType.BFloat16 => BufferPool.Rent<BFloat16>(n, clear),
+                _ => throw new ArgumentException($"Unsupported dtype {dtype}"),
+            };
+            return new Storage(pooled, dtype, device ?? torch.CPU, pooled: true);
+        }
         Array buffer = dtype switch
         {
             ScalarType.Bool => new bool[n],

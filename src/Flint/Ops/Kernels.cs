@@ -18,16 +18,18 @@ internal static class Kernels
     public static Tensor Cast(Tensor t, ScalarType dtype)
     {
         if (t.dtype == dtype) return t;
-        var o = Tensor.Empty((long[])t.Shape.Clone(), dtype, t.device);
+        var o = Tensor.Empty((long[])t.Shape.Clone(), dtype, t.device, clear: false);
         CastKernels.Copy(t.Shape, Operand.Of(t), t.dtype, Operand.Of(o), dtype);
+        GC.KeepAlive(t);
         return o;
     }
 
     /// <summary>A contiguous copy with the same dtype.</summary>
     public static Tensor Contiguous(Tensor t)
     {
-        var o = Tensor.Empty((long[])t.Shape.Clone(), t.dtype, t.device);
+        var o = Tensor.Empty((long[])t.Shape.Clone(), t.dtype, t.device, clear: false);
         Dispatch.Copy(t.dtype, t.Shape, Operand.Of(t), Operand.Of(o));
+        GC.KeepAlive(t);
         return o;
     }
 
@@ -35,6 +37,8 @@ internal static class Kernels
     public static void CopyInto(Tensor dst, Tensor src)
     {
         CastKernels.Copy(dst.Shape, Operand.Of(src, BroadcastStrides(src, dst.Shape)), src.dtype, Operand.Of(dst), dst.dtype);
+        GC.KeepAlive(src);
+        GC.KeepAlive(dst);
     }
 
     /// <summary>Strides that read <paramref name="t"/> as if expanded to <paramref name="shape"/> (0 on broadcast dims).</summary>
@@ -63,8 +67,9 @@ internal static class Kernels
         var compute = ComputeType(resultType);
         var ac = Cast(a, compute);
         var bc = Cast(b, compute);
-        var o = into is not null && into.dtype == compute ? into : Tensor.Empty(shape, compute, a.device);
+        var o = into is not null && into.dtype == compute ? into : Tensor.Empty(shape, compute, a.device, clear: false);
         Dispatch.Binary<TOp>(name, compute, shape, Operand.Of(ac, BroadcastStrides(ac, shape)), Operand.Of(bc, BroadcastStrides(bc, shape)), Operand.Of(o));
+        GC.KeepAlive(ac); GC.KeepAlive(bc);
         return Finish(o, resultType, into);
     }
 
@@ -72,8 +77,9 @@ internal static class Kernels
     {
         var compute = ComputeType(resultType);
         var xc = Cast(x, compute);
-        var o = into is not null && into.dtype == compute ? into : Tensor.Empty((long[])x.Shape.Clone(), compute, x.device);
+        var o = into is not null && into.dtype == compute ? into : Tensor.Empty((long[])x.Shape.Clone(), compute, x.device, clear: false);
         Dispatch.Unary<TOp>(name, compute, x.Shape, Operand.Of(xc), Operand.Of(o));
+        GC.KeepAlive(xc);
         return Finish(o, resultType, into);
     }
 
@@ -81,8 +87,9 @@ internal static class Kernels
     {
         var compute = ComputeType(resultType);
         var xc = Cast(x, compute);
-        var o = into is not null && into.dtype == compute ? into : Tensor.Empty((long[])x.Shape.Clone(), compute, x.device);
+        var o = into is not null && into.dtype == compute ? into : Tensor.Empty((long[])x.Shape.Clone(), compute, x.device, clear: false);
         Dispatch.FloatUnary<TOp>(name, compute, x.Shape, Operand.Of(xc), Operand.Of(o));
+        GC.KeepAlive(xc);
         return Finish(o, resultType, into);
     }
 
@@ -95,8 +102,9 @@ internal static class Kernels
         compute = ComputeType(compute);
         var ac = Cast(a, compute);
         var bc = Cast(b, compute);
-        var o = Tensor.Empty(shape, ScalarType.Bool, a.device);
+        var o = Tensor.Empty(shape, ScalarType.Bool, a.device, clear: false);
         Dispatch.Compare<TOp>(name, compute, shape, Operand.Of(ac, BroadcastStrides(ac, shape)), Operand.Of(bc, BroadcastStrides(bc, shape)), Operand.Of(o));
+        GC.KeepAlive(ac); GC.KeepAlive(bc);
         return o;
     }
 
@@ -104,8 +112,9 @@ internal static class Kernels
     {
         var compute = ComputeType(x.dtype);
         var xc = Cast(x, compute);
-        var o = into is not null && into.dtype == compute ? into : Tensor.Empty((long[])x.Shape.Clone(), compute, x.device);
+        var o = into is not null && into.dtype == compute ? into : Tensor.Empty((long[])x.Shape.Clone(), compute, x.device, clear: false);
         Dispatch.Clamp(compute, x.Shape, Operand.Of(xc), Operand.Of(o), lo, hi);
+        GC.KeepAlive(xc);
         return Finish(o, x.dtype, into);
     }
 
@@ -119,18 +128,23 @@ internal static class Kernels
         var type = TypePromotion.ResultType(a, b);
         var ac = Cast(a, type);
         var bc = Cast(b, type);
-        var o = Tensor.Empty(shape, type, a.device);
+        var o = Tensor.Empty(shape, type, a.device, clear: false);
         Dispatch.Where(type, shape, Operand.Of(cond, BroadcastStrides(cond, shape)), Operand.Of(ac, BroadcastStrides(ac, shape)), Operand.Of(bc, BroadcastStrides(bc, shape)), Operand.Of(o));
+        GC.KeepAlive(cond); GC.KeepAlive(ac); GC.KeepAlive(bc);
         return o;
     }
 
-    public static void Fill(Tensor t, double value) => Dispatch.Fill(t.dtype, t.Shape, Operand.Of(t), value);
+    public static void Fill(Tensor t, double value)
+    {
+        Dispatch.Fill(t.dtype, t.Shape, Operand.Of(t), value);
+        GC.KeepAlive(t);
+    }
 
     private static Tensor Finish(Tensor computed, ScalarType resultType, Tensor? into)
     {
         if (into is not null)
         {
-            if (!ReferenceEquals(computed, into)) CastKernels.Copy(into.Shape, Operand.Of(computed), computed.dtype, Operand.Of(into), into.dtype);
+            if (!ReferenceEquals(computed, into)) CopyInto(into, computed);
             return into;
         }
         return computed.dtype == resultType ? computed : Cast(computed, resultType);

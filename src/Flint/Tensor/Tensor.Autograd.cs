@@ -64,7 +64,11 @@ public partial class Tensor
     }
 
     /// <summary>A view of the same data that is cut off from the graph.</summary>
-    public Tensor detach() => new(Storage, Shape, Strides, Offset);
+    public Tensor detach()
+    {
+        ThrowIfDisposed();
+        return new(Storage, Shape, Strides, Offset);
+    }
 
     /// <summary>Cuts this tensor off from the graph in place.</summary>
     public Tensor detach_()

@@ -65,6 +65,7 @@ public partial class Tensor
     /// <summary>The single element of a one-element tensor, as <typeparamref name="T"/> (which must be the tensor's element type).</summary>
     public T item<T>() where T : unmanaged
     {
+        ThrowIfDisposed();
         long n = numel();
         if (n != 1) throw new InvalidOperationException($"a Tensor with {n} elements cannot be converted to Scalar");
         if (typeof(T) != DTypes.ClrType(dtype))
@@ -87,6 +88,7 @@ public partial class Tensor
         if (typeof(T) != DTypes.ClrType(dtype))
             throw new InvalidOperationException($"data<{typeof(T).Name}>() called on a tensor of dtype {DTypes.Name(dtype)}");
         var c = Kernels.Contiguous(this);
+        c.Storage.Escape();
         return (T[])c.Storage.Buffer;
     }
 
@@ -98,6 +100,7 @@ public partial class Tensor
     {
         var c = Kernels.Cast(this, ScalarType.Float64);
         if (ReferenceEquals(c, this) || !c.is_contiguous() || c.Offset != 0 || c.Storage.Length != numel()) c = Kernels.Contiguous(c);
+        c.Storage.Escape();
         return c.Storage.As<double>();
     }
 

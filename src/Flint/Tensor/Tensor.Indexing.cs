@@ -138,6 +138,7 @@ public partial class Tensor
             var offsets = AdvancedOffsets(v, advDims, advIdx, out var shape);
             r = Tensor.Empty(shape, dtype, device);
             GatherKernels.Take(Storage.Buffer, offsets, r.Storage.Buffer);
+            GC.KeepAlive(this);
         }
         var inShape = Shape;
         return Recorder.Record(r, "IndexBackward0", [this], [], (g, _) =>
@@ -170,6 +171,7 @@ public partial class Tensor
             var dense = Tensor.Empty(shape, dtype, device);
             Kernels.CopyInto(dense, value);
             GatherKernels.Put(Storage.Buffer, offsets, dense.Storage.Buffer, accumulate);
+            GC.KeepAlive(dense);
         }
         Storage.Version++;
     }

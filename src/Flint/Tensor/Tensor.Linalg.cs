@@ -8,15 +8,18 @@ public partial class Tensor
     /// <summary>Runs the batched kernel: a [B, m, k] and b [B, k, n] views (any strides) into a new [B, m, n].</summary>
     private static Tensor BatchedProduct(Tensor a, Tensor b, long batch, long m, long k, long n, long aBatchStride, long bBatchStride, long[] outShape)
     {
+        a.ThrowIfDisposed();
+        b.ThrowIfDisposed();
         var t = Kernels.ComputeType(a.dtype);
         var ac = Kernels.Cast(a, t);
         var bc = Kernels.Cast(b, t);
-        var o = Tensor.Empty(outShape, t, a.device);
+        var o = Tensor.Empty(outShape, t, a.device, clear: false);
         int r = a.Shape.Length;
         MatMulKernels.Run(t, (int)batch, (int)m, (int)n, (int)k,
             ac.Storage.Buffer, ac.Offset, aBatchStride, ac.Strides[r - 2], ac.Strides[r - 1],
             bc.Storage.Buffer, bc.Offset, bBatchStride, bc.Strides[b.Shape.Length - 2], bc.Strides[b.Shape.Length - 1],
             o.Storage.Buffer, 0);
+        GC.KeepAlive(ac); GC.KeepAlive(bc);
         return Kernels.Cast(o, a.dtype);
     }
 

@@ -9,7 +9,7 @@ public partial class Tensor
     /// <summary>Adds an integer scalar (integer tensors stay integral).</summary>
     public static Tensor operator +(Tensor a, long b) => a.add(torch.WrappedScalar(b));
     /// <summary>Adds a floating scalar.</summary>
-    public static Tensor operator +(double a, Tensor b) => b.add(torch.WrappedScalar(a));
+    public static Tensor operator +(double a, Tensor b) => b.add(torch.WrappedScalar(a)); // commutative: keeps the dense operand first for the SIMD path
     /// <summary>Adds an integer scalar.</summary>
     public static Tensor operator +(long a, Tensor b) => b.add(torch.WrappedScalar(a));
 
@@ -31,9 +31,9 @@ public partial class Tensor
     /// <summary>Multiplies by an integer scalar.</summary>
     public static Tensor operator *(Tensor a, long b) => a.mul(torch.WrappedScalar(b));
     /// <summary>Multiplies by a floating scalar.</summary>
-    public static Tensor operator *(double a, Tensor b) => torch.WrappedScalar(a).mul(b);
+    public static Tensor operator *(double a, Tensor b) => b.mul(torch.WrappedScalar(a)); // commutative: keeps the dense operand first for the SIMD path
     /// <summary>Multiplies by an integer scalar.</summary>
-    public static Tensor operator *(long a, Tensor b) => torch.WrappedScalar(a).mul(b);
+    public static Tensor operator *(long a, Tensor b) => b.mul(torch.WrappedScalar(a));
 
     /// <summary>Elementwise true division.</summary>
     public static Tensor operator /(Tensor a, Tensor b) => a.div(b);

@@ -59,6 +59,7 @@ public partial class Tensor
             case ScalarType.Float64: ReductionKernels.Sum(block.Storage.As<double>(), rows, n, r.Storage.As<double>()); break;
             default: ReductionKernels.Sum(block.Storage.As<long>(), rows, n, r.Storage.As<long>()); break;
         }
+        GC.KeepAlive(block);
         r = Kernels.Cast(r, resultType);
         var inShape = Shape;
         return Recorder.Record(r, dims is null ? "SumBackward0" : "SumBackward1", [this], [], (g, _) => [ExpandBack(g, keepShape, inShape)]);
@@ -116,6 +117,7 @@ public partial class Tensor
             case ScalarType.Float64: ReductionKernels.Prod(block.Storage.As<double>(), rows, n, r.Storage.As<double>()); break;
             default: ReductionKernels.Prod(block.Storage.As<long>(), rows, n, r.Storage.As<long>()); break;
         }
+        GC.KeepAlive(block);
         r = Kernels.Cast(r, resultType);
         var inShape = Shape;
         return Recorder.Record(r, dims is null ? "ProdBackward0" : "ProdBackward1", [this], [this, r], (g, s) =>
@@ -155,6 +157,7 @@ public partial class Tensor
             case ScalarType.Float64: ReductionKernels.Extreme(block.Storage.As<double>(), rows, n, values.Storage.As<double>(), indices.Storage.As<long>(), max); break;
             default: ReductionKernels.Extreme(block.Storage.As<long>(), rows, n, values.Storage.As<long>(), indices.Storage.As<long>(), max); break;
         }
+        GC.KeepAlive(block);
         return (Kernels.Cast(values, dtype), indices, keepShape);
     }
 
@@ -258,6 +261,7 @@ public partial class Tensor
         var (block, rows, n, _, outShape) = b.ReduceLayout(dims, keepdim, ScalarType.Bool);
         var r = Tensor.Empty(outShape, ScalarType.Bool);
         ReductionKernels.AllAny(block.Storage.As<bool>(), rows, n, r.Storage.As<bool>(), all);
+        GC.KeepAlive(block);
         return r;
     }
 

@@ -7,6 +7,7 @@ public partial class Tensor
     /// <summary>A view with a new layout over the same storage, with a backward that maps gradients back.</summary>
     private Tensor MakeView(long[] shape, long[] strides, long offset, string node, Func<Tensor, Tensor> backward)
     {
+        ThrowIfDisposed();
         var v = new Tensor(Storage, shape, strides, offset) { ViewBase = this };
         return Recorder.Record(v, node, [this], [], (g, _) => [backward(g)]);
     }

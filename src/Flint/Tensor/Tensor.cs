@@ -23,14 +23,17 @@ public partial class Tensor : IDisposable
         Shape = shape;
         Strides = strides;
         Offset = offset;
+        storage.AddView();
+        DisposeScope.Register(this);
     }
 
     /// <summary>A fresh contiguous tensor of the given shape (uninitialised contents are zero).</summary>
-    internal static Tensor Empty(long[] shape, ScalarType dtype, Device? device = null)
+    /// <remarks>Pass <paramref name="clear"/> = false only when every element is about to be written.</remarks>
+    internal static Tensor Empty(long[] shape, ScalarType dtype, Device? device = null, bool clear = true)
     {
         foreach (var s in shape)
             if (s < 0) throw new ArgumentException($"Trying to create tensor with negative dimension {s}: {Shapes.Str(shape)}");
-        var storage = Storage.Allocate(dtype, Shapes.Numel(shape), device);
+        var storage = Storage.Allocate(dtype, Shapes.Numel(shape), device, clear);
         return new Tensor(storage, shape, Shapes.ContiguousStrides(shape), 0);
     }
 
@@ -74,23 +77,57 @@ public partial class Tensor : IDisposable
     public bool is_floating_point() => DTypes.IsFloatingPoint(dtype);
 
     /// <summary>True when the elements are laid out densely in row-major order.</summary>
-    public bool is_contiguous()
-    {
-        long expected = 1;
-        for (int i = Shape.Length - 1; i >= 0; i--)
-        {
-            if (Shape[i] == 1) continue;
-            if (Strides[i] != expected) return false;
-            expected *= Shape[i];
-        }
-        return true;
-    }
+    public bool is_contiguous() => Shapes.IsDense(Shape, Strides);
 
     /// <summary>True when both views share one storage.</summary>
     public bool is_same_storage(Tensor other) => ReferenceEquals(Storage, other.Storage);
 
     internal bool IsFloating => DTypes.IsFloatingPoint(Storage.DType);
 
-    /// <summary>Releases nothing eagerly: memory is managed; provided for TorchSharp-style code and dispose scopes.</summary>
-    public void Dispose() { }
+    internal bool IsDisposed;
+
+    /// <summary>
+    /// Releases this tensor. Optional: memory is managed and recycled when tensors become
+    /// unreachable. Disposing (directly or through <see cref="torch.NewDisposeScope"/>) hands a
+    /// large buffer back for reuse at once when no other view of it is alive. Using a disposed
+    /// tensor throws <see cref="ObjectDisposedException"/>.
+    /// </summary>
+    public void Dispose()
+    {
+        if (IsDisposed) return;
+        IsDisposed = true;
+        Storage.ReleaseView();
+        GC.SuppressFinalize(this);
+    }
+
+    internal void ThrowIfDisposed()
+    {
+        if (IsDisposed) throw new ObjectDisposedException("Tensor", "Tried to access a disposed tensor.");
+    }
+}
+
+public partial class Tensor
+{
+    /// <summary>The dispose scope that owns this tensor, if any.</summary>
+    internal DisposeScope? Scope;
+
+    /// <summary>Moves this tensor to the dispose scope enclosing its current one.</summary>
+    public Tensor MoveToOuterDisposeScope()
+    {
+        Scope?.MoveToOuter(this);
+        return this;
+    }
+
+    /// <summary>Takes this tensor out of dispose scopes: it lives until collected or disposed by hand.</summary>
+    public Tensor DetachFromDisposeScope()
+    {
+        Scope?.Detach(this);
+        return this;
+    }
+}
+
+public static partial class torch
+{
+    /// <summary>Opens a dispose scope on this thread: <c>using var scope = torch.NewDisposeScope();</c>.</summary>
+    public static DisposeScope NewDisposeScope() => new();
 }

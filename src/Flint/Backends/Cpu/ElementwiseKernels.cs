@@ -13,6 +13,15 @@ internal static class ElementwiseKernels
         where T : unmanaged, INumber<T> where TOp : IBinaryOp
     {
         T[] A = (T[])a.Data, B = (T[])b.Data, O = (T[])o.Data;
+        if (Shapes.IsDense(shape, a.Strides) && Shapes.IsDense(shape, b.Strides) && Shapes.IsDense(shape, o.Strides))
+        {
+            // Same-shape dense operands: one flat run, no loop plan (the common case in training loops).
+            int len = (int)Shapes.Numel(shape);
+            var sa0 = A.AsSpan((int)a.Offset, len); var sb0 = B.AsSpan((int)b.Offset, len); var so0 = O.AsSpan((int)o.Offset, len);
+            if (!TOp.TryVectorized<T>(sa0, sb0, so0))
+                for (int i = 0; i < len; i++) so0[i] = TOp.Invoke(sa0[i], sb0[i]);
+            return;
+        }
         var plan = new LoopPlan(shape, a.Strides, b.Strides, o.Strides);
         long n = plan.InnerSize, sa = plan.InnerStride(0), sb = plan.InnerStride(1), so = plan.InnerStride(2);
         var cur = new LoopPlan.Cursor(plan, [a.Offset, b.Offset, o.Offset]);
@@ -99,6 +108,18 @@ internal static class ElementwiseKernels
         var cur = new LoopPlan.Cursor(plan, [x.Offset, o.Offset]);
         bool hasLo = lo.HasValue, hasHi = hi.HasValue;
         T l = lo.GetValueOrDefault(), h = hi.GetValueOrDefault();
+        if (typeof(T) == typeof(float) && sx == 1 && so == 1)
+        {
+            // Max/Min propagate NaN, as clamp does; the float path is vectorised.
+            while (cur.MoveNext())
+            {
+                var src = ((float[])(object)X).AsSpan((int)cur.Offsets[0], (int)n);
+                var dst = ((float[])(object)O).AsSpan((int)cur.Offsets[1], (int)n);
+                if (hasLo) { System.Numerics.Tensors.TensorPrimitives.Max(src, (float)(object)l, dst); src = dst; }
+                if (hasHi) System.Numerics.Tensors.TensorPrimitives.Min(src, (float)(object)h, dst);
+            }
+            return;
+        }
         while (cur.MoveNext())
         {
             long ix = cur.Offsets[0], io = cur.Offsets[1];

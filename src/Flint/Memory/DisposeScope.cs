@@ -1,0 +1,62 @@
+namespace Flint;
+
+/// <summary>
+/// TorchSharp's dispose scope: every tensor created on this thread while the scope is the
+/// innermost one is disposed with it, except those moved out. Optional in Flint (memory is
+/// managed), but it returns large buffers for reuse at once, and TorchSharp code using
+/// <c>using var scope = torch.NewDisposeScope();</c> ports unchanged.
+/// </summary>
+public sealed class DisposeScope : IDisposable
+{
+    [ThreadStatic] private static DisposeScope? _current;
+
+    private readonly DisposeScope? _outer;
+    private readonly List<Tensor> _tensors = new();
+    private bool _disposed;
+
+    internal DisposeScope()
+    {
+        _outer = _current;
+        _current = this;
+    }
+
+    /// <summary>The tensors this scope will dispose.</summary>
+    public int DisposablesCount => _tensors.Count(t => ReferenceEquals(t.Scope, this));
+
+    internal static void Register(Tensor t)
+    {
+        var scope = _current;
+        if (scope is null) return;
+        t.Scope = scope;
+        scope._tensors.Add(t);
+    }
+
+    /// <summary>Moves tensors to the enclosing scope (or out of all scopes when there is none).</summary>
+    public void MoveToOuter(params Tensor[] tensors)
+    {
+        foreach (var t in tensors)
+        {
+            if (!ReferenceEquals(t.Scope, this)) continue;
+            t.Scope = _outer;
+            _outer?._tensors.Add(t);
+        }
+    }
+
+    /// <summary>Takes tensors out of every scope: they live until collected or disposed by hand.</summary>
+    public void Detach(params Tensor[] tensors)
+    {
+        foreach (var t in tensors)
+            if (ReferenceEquals(t.Scope, this)) t.Scope = null;
+    }
+
+    /// <summary>Disposes every tensor still owned by this scope and makes the enclosing scope current.</summary>
+    public void Dispose()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        foreach (var t in _tensors)
+            if (ReferenceEquals(t.Scope, this)) { t.Scope = null; t.Dispose(); }
+        _tensors.Clear();
+        if (ReferenceEquals(_current, this)) _current = _outer;
+    }
+}
