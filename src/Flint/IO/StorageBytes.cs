@@ -35,7 +35,7 @@ internal static class StorageBytes
         if (numel < 0) throw new InvalidDataException($"{what}: negative element count {numel}.");
         if (numel > Array.MaxLength || numel * DTypes.ElementSize(dtype) > int.MaxValue)
             throw new InvalidDataException($"{what}: {numel} elements of {DTypes.Name(dtype)} exceed the 2 GiB a Flint CPU storage can hold.");
-        return Storage.Allocate(dtype, numel);
+        return Storage.Allocate(dtype, numel, clear: false); // every caller overwrites every byte
     }
 
     /// <summary>
