@@ -118,10 +118,33 @@ class RunsShell:
         return (os.system, ("touch flint_pwned_marker",))
 
 
+def write_pt2_layout(src, dst):
+    """The record layout PyTorch 2.x writes (archive name 'archive', .format_version, .storage_alignment,
+    byteorder, .data/serialization_id, storages 64-byte aligned by padding the local header's extra field),
+    made from a 1.13 checkpoint: the 1.13 here cannot write it itself."""
+    with zipfile.ZipFile(src) as z:
+        prefix = z.namelist()[0].split("/")[0]
+        records = [(n[len(prefix) + 1:], z.read(n)) for n in z.namelist()]
+    order = ["data.pkl", ".format_version", ".storage_alignment", "byteorder"]
+    extra = {"data.pkl": None, ".format_version": b"1", ".storage_alignment": b"64", "byteorder": b"little"}
+    body = dict(records)
+    names = order + sorted(n for n in body if n.startswith("data/")) + ["version", ".data/serialization_id"]
+    extra.update({n: body[n] for n in body})
+    extra[".data/serialization_id"] = b"1234567890123456789012345678901234567890"
+    with open(dst, "wb") as f, zipfile.ZipFile(f, "w", zipfile.ZIP_STORED) as out:
+        for n in names:
+            info = zipfile.ZipInfo("archive/" + n, date_time=(1980, 1, 1, 0, 0, 0))
+            # Pad with an extra field ('FB' tag, as PyTorch does) so the data starts on a 64-byte boundary.
+            header = 30 + len(info.filename.encode())
+            pad = (-(f.tell() + header + 4)) % 64
+            info.extra = b"FB" + struct.pack("<H", pad) + b"Z" * pad
+            out.writestr(info, extra[n])
+
+
 def zip_with_pickle(path, pkl):
     with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as z:
-        z.writestr("archive/data.pkl", pkl)
-        z.writestr("archive/version", "3\n")
+        for name, data in [("archive/data.pkl", pkl), ("archive/version", b"3\n")]:
+            z.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), data)
 
 
 def gen():
@@ -131,6 +154,7 @@ def gen():
     sd = small_model().state_dict()
     torch.save(sd, os.path.join(OUT, "state_dict.pt"))
     expected["state_dict.pt"] = {k: describe(v) for k, v in sd.items()}
+    expected["pt2_layout.pt"] = expected["state_dict.pt"]
 
     dt = collections.OrderedDict((str(d).replace("torch.", ""), special_values(d)) for d in DTYPES)
     torch.save(dt, os.path.join(OUT, "dtypes.pt"))
@@ -161,6 +185,8 @@ def gen():
         "param_groups": [{k: v for k, v in g.items()} for g in osd["param_groups"]],
         "momentum_buffers": [describe(osd["state"][i]["momentum_buffer"]) for i in range(4)],
     }
+
+    write_pt2_layout(os.path.join(OUT, "state_dict.pt"), os.path.join(OUT, "pt2_layout.pt"))
 
     with open(os.path.join(OUT, "state_dict.safetensors"), "wb") as f:
         f.write(safetensors_bytes(sd, {"format": "pt", "source": "gen_io.py"}))

@@ -9,6 +9,7 @@ public class TorchLoadGoldenTests
     [InlineData("state_dict.pt")]
     [InlineData("dtypes.pt")]
     [InlineData("views.pt")]
+    [InlineData("pt2_layout.pt")] // PyTorch 2.x's records and 64-byte alignment
     public void ReadsStateDictsBitExactly(string file)
     {
         var loaded = torch.load(IOGolden.PathOf(file));
