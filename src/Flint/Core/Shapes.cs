@@ -35,7 +35,8 @@ internal static class Shapes
     {
         int n = Math.Max(a.Length, b.Length);
         var result = new long[n];
-        for (int i = 0; i < n; i++)
+        // From the last dim, as PyTorch's infer_size, so the first mismatch reported is the innermost.
+        for (int i = n - 1; i >= 0; i--)
         {
             long da = i < n - a.Length ? 1 : a[i - (n - a.Length)];
             long db = i < n - b.Length ? 1 : b[i - (n - b.Length)];

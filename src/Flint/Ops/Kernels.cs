@@ -120,6 +120,8 @@ internal static class Kernels
 
     public static Tensor Where(Tensor cond, Tensor a, Tensor b)
     {
+        // uint8 conditions still work in PyTorch 1.13 (deprecated): non-zero is true.
+        if (cond.dtype == ScalarType.Byte) cond = cond.ne(0.0);
         if (cond.dtype != ScalarType.Bool)
             throw new ArgumentException($"where expected condition to be a boolean tensor, but got a tensor with dtype {DTypes.ShortName(cond.dtype)}");
         CheckSameDevice(cond, a);

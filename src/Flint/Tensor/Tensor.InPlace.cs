@@ -57,22 +57,29 @@ public partial class Tensor
     {
         var rt = TypePromotion.ResultType(this, other);
         return InPlace("add_", rt, t => t.add(other, alpha),
-            () => Kernels.Binary<AddOp>("add_", this, alpha == 1 ? other : other * alpha, rt, into: this), other);
+            () => Kernels.Binary<AddOp>("add_", this, Scaled(other, alpha, rt), rt, into: this), other);
     }
 
     /// <summary>In place: this += scalar.</summary>
     public Tensor add_(double other, double alpha = 1) => add_(torch.WrappedScalar(other), alpha);
 
+    /// <summary>In place: this += integer scalar.</summary>
+    public Tensor add_(long other, double alpha = 1) => add_(torch.WrappedScalar(other), alpha);
+
     /// <summary>In place: this -= alpha * other.</summary>
     public Tensor sub_(Tensor other, double alpha = 1)
     {
+        CheckSub(this, other);
         var rt = TypePromotion.ResultType(this, other);
         return InPlace("sub_", rt, t => t.sub(other, alpha),
-            () => Kernels.Binary<SubOp>("sub_", this, alpha == 1 ? other : other * alpha, rt, into: this), other);
+            () => Kernels.Binary<SubOp>("sub_", this, Scaled(other, alpha, rt), rt, into: this), other);
     }
 
     /// <summary>In place: this -= scalar.</summary>
     public Tensor sub_(double other, double alpha = 1) => sub_(torch.WrappedScalar(other), alpha);
+
+    /// <summary>In place: this -= integer scalar.</summary>
+    public Tensor sub_(long other, double alpha = 1) => sub_(torch.WrappedScalar(other), alpha);
 
     /// <summary>In place: this *= other.</summary>
     public Tensor mul_(Tensor other)
@@ -83,6 +90,9 @@ public partial class Tensor
 
     /// <summary>In place: this *= scalar.</summary>
     public Tensor mul_(double other) => mul_(torch.WrappedScalar(other));
+
+    /// <summary>In place: this *= integer scalar.</summary>
+    public Tensor mul_(long other) => mul_(torch.WrappedScalar(other));
 
     /// <summary>In place: this /= other.</summary>
     public Tensor div_(Tensor other)
@@ -95,6 +105,9 @@ public partial class Tensor
     /// <summary>In place: this /= scalar.</summary>
     public Tensor div_(double other) => div_(torch.WrappedScalar(other));
 
+    /// <summary>In place: this /= integer scalar.</summary>
+    public Tensor div_(long other) => div_(torch.WrappedScalar(other));
+
     /// <summary>In place: this = this ^ exponent.</summary>
     public Tensor pow_(double exponent) => InPlace("pow_", dtype, t => t.pow(exponent),
         () => Kernels.CopyInto(this, detach().pow(exponent)));
@@ -103,20 +116,20 @@ public partial class Tensor
     public Tensor clamp_(double? min = null, double? max = null)
     {
         if (min is null && max is null) throw new ArgumentException("torch.clamp: At least one of 'min' or 'max' must not be None");
-        return InPlace("clamp_", dtype, t => t.clamp(min, max), () => Kernels.Clamp(this, min, max, into: this));
+        return InPlace("clamp_", ClampResultType(min, max), t => t.clamp(min, max), () => Kernels.Clamp(this, min, max, into: this));
     }
 
     /// <summary>In place: max(x, 0).</summary>
-    public Tensor relu_() => InPlace("relu_", dtype, t => t.relu(), () => Kernels.Unary<ReluOp>("relu_", this, dtype, into: this));
+    public Tensor relu_() => dtype == ScalarType.Bool ? throw new ArgumentException("Boolean inputs not supported for relu") : InPlace("relu_", dtype, t => t.relu(), () => Kernels.Unary<ReluOp>("relu_", this, dtype, into: this));
 
     /// <summary>In place: -x.</summary>
     public Tensor neg_() => InPlace("neg_", dtype, t => t.neg(), () => Kernels.Unary<NegOp>("neg_", this, dtype, into: this));
 
     /// <summary>In place: e^x.</summary>
-    public Tensor exp_() => InPlace("exp_", dtype, t => t.exp(), () => Kernels.FloatUnary<ExpOp>("exp_", this, dtype, into: this));
+    public Tensor exp_() => InPlace("exp_", FloatResultType, t => t.exp(), () => Kernels.FloatUnary<ExpOp>("exp_", this, dtype, into: this));
 
     /// <summary>In place: square root.</summary>
-    public Tensor sqrt_() => InPlace("sqrt_", dtype, t => t.sqrt(), () => Kernels.FloatUnary<SqrtOp>("sqrt_", this, dtype, into: this));
+    public Tensor sqrt_() => InPlace("sqrt_", FloatResultType, t => t.sqrt(), () => Kernels.FloatUnary<SqrtOp>("sqrt_", this, dtype, into: this));
 
     /// <summary>Fills with zeros in place.</summary>
     public Tensor zero_() => fill_(0);

@@ -27,24 +27,25 @@ public partial class Tensor
         if (consumed > Shape.Length)
             throw new IndexOutOfRangeException($"too many indices for tensor of dimension {Shape.Length}");
         var v = this;
-        int d = 0;
+        int d = 0, src = 0; // d: dim of the view built so far; src: dim of this tensor (for messages)
         var advDims = new List<int>();
         var advIdx = new List<Tensor>();
         foreach (var ix in indices)
         {
             switch (ix.kind)
             {
-                case TensorIndex.Kind.Ellipsis: d += Shape.Length - consumed; break;
+                case TensorIndex.Kind.Ellipsis: d += Shape.Length - consumed; src += Shape.Length - consumed; break;
                 case TensorIndex.Kind.None: v = v.unsqueeze(d); d++; break;
                 case TensorIndex.Kind.Single:
                     long size = v.Shape[d];
                     if (ix.index < -size || ix.index >= size)
-                        throw new IndexOutOfRangeException($"index {ix.index} is out of bounds for dimension {d} with size {size}");
+                        throw new IndexOutOfRangeException($"index {ix.index} is out of bounds for dimension {src} with size {size}");
                     v = v.select(d, ix.index);
+                    src++;
                     break;
                 case TensorIndex.Kind.Slice:
                     v = v.Slice(d, ix.start ?? 0, ix.stop ?? long.MaxValue / 2, ix.step);
-                    d++;
+                    d++; src++;
                     break;
                 case TensorIndex.Kind.Tensor:
                     var t = ix.tensor!;
@@ -56,13 +57,13 @@ public partial class Tensor
                                 throw new IndexOutOfRangeException($"The shape of the mask {Shapes.Str(t.Shape)} at index {j} does not match the shape of the indexed tensor {Shapes.Str(v.Shape)} at index {d + j}");
                         var nz = t.to(ScalarType.Bool).nonzero();
                         for (int j = 0; j < t.Shape.Length; j++) { advDims.Add(d + j); advIdx.Add(nz.select(1, j)); }
-                        d += k;
+                        d += k; src += k;
                     }
                     else if (DTypes.IsIntegral(t.dtype, false))
                     {
-                        advDims.Add(d); advIdx.Add(t.to(ScalarType.Int64)); d++;
+                        advDims.Add(d); advIdx.Add(t.to(ScalarType.Int64)); d++; src++;
                     }
-                    else throw new IndexOutOfRangeException("tensors used as indices must be long, int, byte or bool tensors");
+                    else throw new IndexOutOfRangeException("tensors used as indices must be long, byte or bool tensors");
                     break;
             }
         }
@@ -156,17 +157,15 @@ public partial class Tensor
         var (v, advDims, advIdx) = ApplyBasic(indices);
         if (advDims.Count == 0)
         {
-            var target = Shapes.Broadcast(v.Shape, value.Shape);
-            if (!Shapes.SameShape(target, v.Shape))
-                throw new ArgumentException($"shape mismatch: value tensor of shape {Shapes.Str(value.Shape)} cannot be broadcast to indexing result of shape {Shapes.Str(v.Shape)}");
+            // PyTorch copies with expand semantics here, and reports expand's errors.
+            value.expand(v.Shape);
             if (accumulate) Kernels.CopyInto(v, v + value);
             else Kernels.CopyInto(v, value);
         }
         else
         {
             var offsets = AdvancedOffsets(v, advDims, advIdx, out var shape);
-            var target = Shapes.Broadcast(shape, value.Shape);
-            if (!Shapes.SameShape(target, shape))
+            if (!BroadcastsTo(value.Shape, shape))
                 throw new ArgumentException($"shape mismatch: value tensor of shape {Shapes.Str(value.Shape)} cannot be broadcast to indexing result of shape {Shapes.Str(shape)}");
             var dense = Tensor.Empty(shape, dtype, device);
             Kernels.CopyInto(dense, value);
@@ -176,9 +175,21 @@ public partial class Tensor
         Storage.Version++;
     }
 
+    /// <summary>True when <paramref name="from"/> broadcasts to exactly <paramref name="to"/>.</summary>
+    private static bool BroadcastsTo(long[] from, long[] to)
+    {
+        if (from.Length > to.Length) return false;
+        for (int i = 1; i <= from.Length; i++)
+            if (from[^i] != 1 && from[^i] != to[^i]) return false;
+        return true;
+    }
+
     private void IndexPut(TensorIndex[] indices, Tensor value)
     {
         Kernels.CheckSameDevice(this, value);
+        // Advanced indexing (index_put_) wants matching dtypes for tensor values; C# numbers convert.
+        if (!value.IsWrappedNumber && value.dtype != dtype && indices.Any(i => i.kind == TensorIndex.Kind.Tensor))
+            throw new ArgumentException($"Index put requires the source and destination dtypes match, got {DTypes.ShortName(dtype)} for the destination and {DTypes.ShortName(value.dtype)} for the source.");
         if (!(GradMode.IsEnabled && (requires_grad || value.requires_grad)))
         {
             IndexPutRaw(indices, value);
@@ -230,22 +241,37 @@ public partial class Tensor
     /// <summary>A copy with <paramref name="value"/> where <paramref name="mask"/> is true.</summary>
     public Tensor masked_fill(Tensor mask, double value)
     {
-        if (mask.dtype != ScalarType.Bool) throw new ArgumentException($"masked_fill_ only supports boolean masks, but got mask with dtype {DTypes.Name(mask.dtype)[6..]}");
-        var r = Kernels.Where(mask, Kernels.Cast(torch.WrappedScalar(value), dtype), detach());
-        if (!Shapes.SameShape(r.Shape, Shape)) throw new ArgumentException($"The size of tensor a ({Shapes.Str(mask.Shape)}) must match the size of tensor b ({Shapes.Str(Shape)})");
+        // uint8 masks are accepted (deprecated in PyTorch 1.13, but still working).
+        if (mask.dtype != ScalarType.Bool && mask.dtype != ScalarType.Byte)
+            throw new ArgumentException($"masked_fill_ only supports boolean masks, but got mask with dtype {DTypes.Name(mask.dtype)[6..]}");
+        var m = mask.dtype == ScalarType.Bool ? mask : mask.ne(0.0);
+        // Out of place, self broadcasts with the mask (the result can be larger than self).
+        var r = Kernels.Where(m, Kernels.Cast(torch.WrappedScalar(value), dtype), detach());
         r = Kernels.Cast(r, dtype);
-        return Recorder.Record(r, "MaskedFillBackward0", [this], [], (g, _) => [g.masked_fill(mask, 0)]);
+        var inShape = Shape;
+        return Recorder.Record(r, "MaskedFillBackward0", [this], [], (g, _) => [Recorder.SumToShape(g.masked_fill(m, 0), inShape)]);
     }
 
     /// <summary>Writes <paramref name="value"/> where <paramref name="mask"/> is true, in place.</summary>
-    public Tensor masked_fill_(Tensor mask, double value) =>
-        InPlace("masked_fill_", dtype, t => t.masked_fill(mask, value), () => Kernels.CopyInto(this, masked_fill(mask, value)));
+    public Tensor masked_fill_(Tensor mask, double value) => !BroadcastsTo(mask.Shape, Shape)
+        ? throw new ArgumentException($"The size of tensor a ({Shapes.Str(Shape)}) must match the size of tensor b ({Shapes.Str(mask.Shape)})")
+        : InPlace("masked_fill_", dtype, t => t.masked_fill(mask, value), () => Kernels.CopyInto(this, masked_fill(mask, value)));
 
     /// <summary>Picks entries along a dim by an int64 index vector.</summary>
     public Tensor index_select(long dim, Tensor index)
     {
         if (index.Shape.Length > 1) throw new IndexOutOfRangeException("index_select(): Index is supposed to be a vector");
+        if (index.dtype != ScalarType.Int64 && index.dtype != ScalarType.Int32)
+            throw new ArgumentException("index_select(): Expected dtype int32 or int64 for index");
         int d = Shapes.WrapDim(dim, Shape.Length);
+        long size = Shape.Length == 0 ? 1 : Shape[d];
+        if (index.numel() > 0)
+        {
+            var iv = index.to(ScalarType.Int64).data<long>();
+            // index_select takes no negative indices, unlike indexing.
+            foreach (var i in iv)
+                if (i < 0 || i >= size) throw new IndexOutOfRangeException("index out of range in self");
+        }
         var idx = new TensorIndex[d + 1];
         for (int i = 0; i < d; i++) idx[i] = TensorIndex.Colon;
         idx[d] = TensorIndex.Tensor(index.Shape.Length == 0 ? index.reshape(1) : index);
@@ -297,6 +323,12 @@ public partial class Tensor
     private Tensor ScatterImpl(long dim, Tensor index, Tensor src, bool accumulate, string name)
     {
         int d = Shapes.WrapDim(dim, Shape.Length);
+        if (!src.IsWrappedNumber && src.dtype != dtype)
+            throw new ArgumentException("scatter(): Expected self.dtype to be equal to src.dtype");
+        if (!src.IsWrappedNumber && src.Shape.Length == index.Shape.Length)
+            for (int k = 0; k < index.Shape.Length; k++)
+                if (index.Shape[k] > src.Shape[k] || (k != d && index.Shape[k] > Shape[k]))
+                    throw new ArgumentException($"Expected index {Shapes.Str(index.Shape)} to be smaller than self {Shapes.Str(Shape)} apart from dimension {d} and to be smaller size than src {Shapes.Str(src.Shape)}");
         var r = Kernels.Contiguous(detach());
         var offsets = ScatterGatherOffsets(r, d, index, name);
         // Values come from src at the index's positions (src may be larger than index).

@@ -26,7 +26,7 @@ public partial class Tensor
     private static void CheckSameDType(Tensor a, Tensor b, string op)
     {
         if (a.dtype != b.dtype)
-            throw new ArgumentException($"expected m1 and m2 to have the same dtype, but got: {DTypes.Name(a.dtype)[6..]} != {DTypes.Name(b.dtype)[6..]}");
+            throw new ArgumentException($"expected scalar type {DTypes.ShortName(a.dtype)} but found {DTypes.ShortName(b.dtype)}");
         Kernels.CheckSameDevice(a, b);
         _ = op;
     }
@@ -81,7 +81,7 @@ public partial class Tensor
         if (Shape.Length != 2 || vec.Shape.Length != 1)
             throw new ArgumentException($"vector + matrix @ vector expected, got 1, {Shape.Length}, {vec.Shape.Length}");
         if (Shape[1] != vec.Shape[0])
-            throw new ArgumentException($"size mismatch, got input ({Shape[0]}), mat ({Shape[0]}x{Shape[1]}), vec ({vec.Shape[0]})");
+            throw new ArgumentException($"size mismatch, got {Shape[0]}, {Shape[0]}x{Shape[1]},{vec.Shape[0]}");
         Tensor r;
         using (torch.no_grad()) r = detach().mm(vec.detach().unsqueeze(1)).reshape(Shape[0]);
         return Recorder.Record(r, "MvBackward0", [this, vec], [this, vec], (g, s) =>
@@ -107,7 +107,8 @@ public partial class Tensor
         if (da == 2 && db == 1) return mv(other);
         if (da == 1 && db == 2) return unsqueeze(0).mm(other).squeeze(0);
         if (da == 2 && db == 2) return mm(other);
-        if (db == 1) return matmul(other.unsqueeze(-1)).squeeze(-1);
+        // [..., n, m] @ [m]: fold the batch into rows of one matrix-vector product, as PyTorch does.
+        if (db == 1) return reshape(-1, Shape[^1]).mv(other).reshape(Shape[..^1]);
         if (da == 1) return unsqueeze(0).matmul(other).squeeze(-2);
         long n = Shape[^2], m = Shape[^1], m2 = other.Shape[^2], p = other.Shape[^1];
         if (m != m2)

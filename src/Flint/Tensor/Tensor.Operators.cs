@@ -85,14 +85,20 @@ public partial class Tensor
     public void operator +=(Tensor other) => add_(other);
     /// <summary>In place: this += scalar.</summary>
     public void operator +=(double other) => add_(other);
+    /// <summary>In place: this += integer scalar (integer tensors stay integral).</summary>
+    public void operator +=(long other) => add_(other);
     /// <summary>In place: this -= other, as Python's <c>w1 -= lr * grad</c>.</summary>
     public void operator -=(Tensor other) => sub_(other);
     /// <summary>In place: this -= scalar.</summary>
     public void operator -=(double other) => sub_(other);
+    /// <summary>In place: this -= integer scalar.</summary>
+    public void operator -=(long other) => sub_(other);
     /// <summary>In place: this *= other.</summary>
     public void operator *=(Tensor other) => mul_(other);
     /// <summary>In place: this *= scalar.</summary>
     public void operator *=(double other) => mul_(other);
+    /// <summary>In place: this *= integer scalar.</summary>
+    public void operator *=(long other) => mul_(other);
     /// <summary>In place: this /= other.</summary>
     public void operator /=(Tensor other) => div_(other);
     /// <summary>In place: this /= scalar.</summary>

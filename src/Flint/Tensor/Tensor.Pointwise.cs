@@ -7,42 +7,66 @@ public partial class Tensor
 {
     // ---- binary arithmetic -------------------------------------------------------------
 
-    /// <summary>this + alpha * other, with broadcasting and type promotion.</summary>
+    /// <summary>this + alpha * other, with broadcasting and type promotion (two bool tensors: logical or, as in PyTorch).</summary>
     public Tensor add(Tensor other, double alpha = 1)
     {
         var rt = TypePromotion.ResultType(this, other);
-        CheckBoolArithmetic("add", rt, other);
-        var b = alpha == 1 ? other : other * alpha;
+        if (rt == ScalarType.Bool) return logical_or(other);
+        var b = Scaled(other, alpha, rt);
         var r = Kernels.Binary<AddOp>("add", this, b, rt);
         var aShape = Shape; var bShape = other.Shape;
         return Recorder.Record(r, "AddBackward0", [this, other], [], (g, _) =>
             [Recorder.SumToShape(g, aShape), Recorder.SumToShape(alpha == 1 ? g : g * alpha, bShape)]);
     }
 
-    /// <summary>this + alpha * other for a scalar.</summary>
+    /// <summary>this + alpha * other for a floating scalar.</summary>
     public Tensor add(double other, double alpha = 1) => add(torch.WrappedScalar(other), alpha);
+
+    /// <summary>this + alpha * other for an integer scalar (integer tensors stay integral).</summary>
+    public Tensor add(long other, double alpha = 1) => add(torch.WrappedScalar(other), alpha);
+
+    /// <summary>alpha * other computed in the result type: an integral result keeps an integral alpha exact.</summary>
+    internal static Tensor Scaled(Tensor other, double alpha, ScalarType resultType)
+    {
+        if (alpha == 1) return other;
+        if (DTypes.IsFloatingPoint(resultType)) return other * alpha;
+        if (alpha != Math.Floor(alpha))
+            throw new ArgumentException("For integral input tensors, argument alpha must not be a floating point number.");
+        return other * (long)alpha;
+    }
+
+    /// <summary>PyTorch's sub_check: subtraction is not defined on bool tensors.</summary>
+    internal static void CheckSub(Tensor a, Tensor b)
+    {
+        if (a.dtype == ScalarType.Bool && b.dtype == ScalarType.Bool)
+            throw new ArgumentException("Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.");
+        if (a.dtype == ScalarType.Bool || b.dtype == ScalarType.Bool)
+            throw new ArgumentException("Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.");
+    }
 
     /// <summary>this - alpha * other.</summary>
     public Tensor sub(Tensor other, double alpha = 1)
     {
+        CheckSub(this, other);
         var rt = TypePromotion.ResultType(this, other);
-        if (rt == ScalarType.Bool)
-            throw new ArgumentException("Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.");
-        var b = alpha == 1 ? other : other * alpha;
+        var b = Scaled(other, alpha, rt);
         var r = Kernels.Binary<SubOp>("sub", this, b, rt);
         var aShape = Shape; var bShape = other.Shape;
         return Recorder.Record(r, "SubBackward0", [this, other], [], (g, _) =>
             [Recorder.SumToShape(g, aShape), Recorder.SumToShape(-(alpha == 1 ? g : g * alpha), bShape)]);
     }
 
-    /// <summary>this - alpha * other for a scalar.</summary>
+    /// <summary>this - alpha * other for a floating scalar.</summary>
     public Tensor sub(double other, double alpha = 1) => sub(torch.WrappedScalar(other), alpha);
+
+    /// <summary>this - alpha * other for an integer scalar (integer tensors stay integral).</summary>
+    public Tensor sub(long other, double alpha = 1) => sub(torch.WrappedScalar(other), alpha);
 
     /// <summary>Elementwise product.</summary>
     public Tensor mul(Tensor other)
     {
         var rt = TypePromotion.ResultType(this, other);
-        CheckBoolArithmetic("mul", rt, other);
+        if (rt == ScalarType.Bool) return logical_and(other);
         var r = Kernels.Binary<MulOp>("mul", this, other, rt);
         if (!Recorder.Needed(this, other)) return r;
         bool needA = requires_grad, needB = other.requires_grad;
@@ -51,8 +75,11 @@ public partial class Tensor
             [needA ? Recorder.SumToShape(g * s[0], aShape) : null, needB ? Recorder.SumToShape(g * s[1], bShape) : null]);
     }
 
-    /// <summary>Elementwise product with a scalar.</summary>
+    /// <summary>Elementwise product with a floating scalar.</summary>
     public Tensor mul(double other) => mul(torch.WrappedScalar(other));
+
+    /// <summary>Elementwise product with an integer scalar (integer tensors stay integral).</summary>
+    public Tensor mul(long other) => mul(torch.WrappedScalar(other));
 
     /// <summary>True division: integer inputs give a floating result, as in PyTorch.</summary>
     public Tensor div(Tensor other)
@@ -73,13 +100,21 @@ public partial class Tensor
     /// <summary>Division by a scalar.</summary>
     public Tensor div(double other) => div(torch.WrappedScalar(other));
 
+    /// <summary>Division by an integer scalar.</summary>
+    public Tensor div(long other) => div(torch.WrappedScalar(other));
+
     /// <summary>Elementwise power with a tensor exponent.</summary>
     public Tensor pow(Tensor exponent)
     {
         var rt = TypePromotion.ResultType(this, exponent);
-        var r = DTypes.IsFloatingPoint(rt)
-            ? Kernels.Binary<FloatPowOp>("pow", this, exponent, rt)
-            : Kernels.Binary<IntPowOp>("pow", this, exponent, rt);
+        double scalarExponent = exponent.IsWrappedNumber ? exponent.ToDouble() : double.NaN;
+        if (!DTypes.IsFloatingPoint(rt) && scalarExponent < 0)
+            throw new ArgumentException("Integers to negative integer powers are not allowed.");
+        // PyTorch computes scalar exponents ±0.5 as sqrt / rsqrt (so (-inf) ** 0.5 is nan, not inf).
+        var r = !DTypes.IsFloatingPoint(rt) ? Kernels.Binary<IntPowOp>("pow", this, exponent, rt)
+            : scalarExponent == 0.5 ? Kernels.FloatUnary<SqrtOp>("pow", this, rt)
+            : scalarExponent == -0.5 ? Kernels.FloatUnary<RsqrtOp>("pow", this, rt)
+            : Kernels.Binary<FloatPowOp>("pow", this, exponent, rt);
         if (!Recorder.Needed(this, exponent)) return r;
         var aShape = Shape; var bShape = exponent.Shape;
         if (exponent.IsWrappedNumber)
@@ -111,6 +146,7 @@ public partial class Tensor
     private Tensor MinMax<TOp>(string name, string node, Tensor other, bool max) where TOp : IBinaryOp
     {
         var rt = TypePromotion.ResultType(this, other);
+        if (rt == ScalarType.Bool) return max ? logical_or(other) : logical_and(other);
         var r = Kernels.Binary<TOp>(name, this, other, rt);
         var aShape = Shape; var bShape = other.Shape;
         return Recorder.Record(r, node, [this, other], [this, other], (g, s) =>
@@ -120,12 +156,6 @@ public partial class Tensor
             var tie = s[0].eq(s[1]).to(g.dtype) * 0.5;
             return [Recorder.SumToShape(g * (aWins + tie), aShape), Recorder.SumToShape(g * (1.0 - aWins - tie), bShape)];
         });
-    }
-
-    private void CheckBoolArithmetic(string op, ScalarType rt, Tensor other)
-    {
-        if (rt == ScalarType.Bool && dtype == ScalarType.Bool && other.dtype == ScalarType.Bool)
-            throw new ArgumentException($"\"{op}\" with two bool tensors is not supported by Flint; cast with .to(torch.uint8) first.");
     }
 
     // ---- unary -------------------------------------------------------------------------
@@ -202,6 +232,7 @@ public partial class Tensor
     /// <summary>max(x, 0).</summary>
     public Tensor relu()
     {
+        if (dtype == ScalarType.Bool) throw new ArgumentException("Boolean inputs not supported for relu");
         var r = Kernels.Unary<ReluOp>("relu", this, dtype);
         return Recorder.Record(r, "ReluBackward0", [this], [r], (g, s) => [g * (s[0] > 0.0).to(g.dtype)]);
     }
@@ -210,7 +241,8 @@ public partial class Tensor
     public Tensor clamp(double? min = null, double? max = null)
     {
         if (min is null && max is null) throw new ArgumentException("torch.clamp: At least one of 'min' or 'max' must not be None");
-        var r = Kernels.Clamp(this, min, max);
+        var rt = ClampResultType(min, max);
+        var r = Kernels.Clamp(rt == dtype ? this : Kernels.Cast(this, rt), min, max);
         string node = max is null ? "ClampMinBackward0" : min is null ? "ClampMaxBackward0" : "ClampBackward1";
         return Recorder.Record(r, node, [this], [this], (g, s) =>
         {
@@ -218,6 +250,17 @@ public partial class Tensor
             Tensor pass = min is not null && max is not null ? (x >= min.Value) & (x <= max.Value) : min is not null ? x >= min.Value : x <= max!.Value;
             return [g * pass.to(g.dtype)];
         });
+    }
+
+    /// <summary>
+    /// PyTorch promotes clamp's bounds like scalar operands: a fractional bound makes an integer tensor
+    /// floating, an integral one makes a bool tensor int64. (C# passes both as double; integral values count as ints.)
+    /// </summary>
+    internal ScalarType ClampResultType(double? min, double? max)
+    {
+        static Tensor Wrap(double v) => v == Math.Floor(v) && Math.Abs(v) < 9.2e18 ? torch.WrappedScalar((long)v) : torch.WrappedScalar(v);
+        Tensor[] operands = min is { } lo && max is { } hi ? [this, Wrap(lo), Wrap(hi)] : [this, Wrap((min ?? max)!.Value)];
+        return TypePromotion.ResultType(operands);
     }
 
     /// <summary>Clamps from below.</summary>

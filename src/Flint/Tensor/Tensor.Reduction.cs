@@ -82,7 +82,7 @@ public partial class Tensor
         using (torch.no_grad()) s = detach().SumImpl(dims, keepdim, resultType);
         long outCount = s.numel();
         long n = outCount == 0 ? 0 : count / Math.Max(outCount, 1);
-        if (dims is not null && dims.Length > 0) { n = 1; foreach (var d in dims) n *= Shape[Shapes.WrapDim(d, Shape.Length)]; }
+        if (dims is not null && dims.Length > 0 && Shape.Length > 0) { n = 1; foreach (var d in dims) n *= Shape[Shapes.WrapDim(d, Shape.Length)]; }
         Tensor r;
         using (torch.no_grad()) r = s / (double)n;
         var (_, _, _, keepShape, _) = (0, 0, 0, KeepShape(dims), 0);
@@ -94,7 +94,7 @@ public partial class Tensor
     {
         var keep = (long[])Shape.Clone();
         if (dims is null || dims.Length == 0) Array.Fill(keep, 1L);
-        else foreach (var d in dims) keep[Shapes.WrapDim(d, Shape.Length)] = 1;
+        else foreach (var d in dims) { int w = Shapes.WrapDim(d, Shape.Length); if (keep.Length > 0) keep[w] = 1; }
         return keep;
     }
 
@@ -143,10 +143,11 @@ public partial class Tensor
 
     private (Tensor values, Tensor indices, long[] keepShape) ExtremeImpl(long[]? dims, bool keepdim, bool max, string name)
     {
-        if (numel() == 0)
-            throw new ArgumentException(dims is null
-                ? $"{name}(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument."
-                : $"{name}(): Expected reduction dim {dims[0]} to have non-zero size.");
+        // Only an empty reduction is an error: max over dim 1 of a [0, 3] tensor is simply empty.
+        if (dims is null && numel() == 0)
+            throw new ArgumentException($"{name}(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.");
+        if (dims is not null && Shape.Length > 0 && Shape[Shapes.WrapDim(dims[0], Shape.Length)] == 0)
+            throw new ArgumentException($"{name}(): Expected reduction dim {dims[0]} to have non-zero size.");
         var compute = dtype == ScalarType.Bool ? ScalarType.Int64 : AccumulateType(dtype);
         var (block, rows, n, keepShape, outShape) = ReduceLayout(dims, keepdim, compute);
         var values = Tensor.Empty(outShape, compute);
@@ -249,7 +250,15 @@ public partial class Tensor
     private Tensor NormImpl(double p, long[]? dims, bool keepdim)
     {
         var x = IsFloating ? this : to(torch.get_default_dtype());
-        if (double.IsPositiveInfinity(p)) return dims is null ? x.abs().max() : x.abs().amax(dims[0], keepdim);
+        if (double.IsPositiveInfinity(p))
+        {
+            if (dims is null) return x.abs().max();
+            // The largest magnitude over every listed dim: reduce them one at a time, innermost first.
+            var wrapped = dims.Select(d => Shapes.WrapDim(d, Shape.Length)).OrderDescending().ToArray();
+            var m = x.abs();
+            foreach (var d in wrapped) m = m.amax(d, keepdim);
+            return m;
+        }
         if (p == 2) return (x * x).SumImpl(dims, keepdim, null).sqrt();
         if (p == 1) return x.abs().SumImpl(dims, keepdim, null);
         return x.abs().pow(p).SumImpl(dims, keepdim, null).pow(1.0 / p);
@@ -262,7 +271,8 @@ public partial class Tensor
         var r = Tensor.Empty(outShape, ScalarType.Bool);
         ReductionKernels.AllAny(block.Storage.As<bool>(), rows, n, r.Storage.As<bool>(), all);
         GC.KeepAlive(block);
-        return r;
+        // PyTorch keeps uint8 for uint8 input (a legacy of masks being uint8).
+        return dtype == ScalarType.Byte ? Kernels.Cast(r, ScalarType.Byte) : r;
     }
 
     /// <summary>True when every element is non-zero.</summary>

@@ -183,7 +183,7 @@ public partial class Tensor
     public Tensor expand(params long[] sizes)
     {
         if (sizes.Length < Shape.Length)
-            throw new ArgumentException($"expand(torch.FloatTensor{{{Shapes.Str(Shape)}}}, size=[{string.Join(", ", sizes)}]): the number of sizes provided ({sizes.Length}) must be greater or equal to the number of dimensions in the tensor ({Shape.Length})");
+            throw new ArgumentException($"expand(torch.{LegacyTypeName}{{{Shapes.Str(Shape)}}}, size=[{string.Join(", ", sizes)}]): the number of sizes provided ({sizes.Length}) must be greater or equal to the number of dimensions in the tensor ({Shape.Length})");
         var shape = new long[sizes.Length];
         var strides = new long[sizes.Length];
         int lead = sizes.Length - Shape.Length;
@@ -205,6 +205,14 @@ public partial class Tensor
         var old = Shape;
         return MakeView(shape, strides, Offset, "ExpandBackward0", g => Recorder.SumToShape(g, old));
     }
+
+    /// <summary>PyTorch's legacy type name used in some messages: "FloatTensor", "LongTensor".</summary>
+    internal string LegacyTypeName => dtype switch
+    {
+        ScalarType.Int8 => "CharTensor",
+        ScalarType.BFloat16 => "BFloat16Tensor",
+        var t => DTypes.ShortName(t) + "Tensor",
+    };
 
     /// <summary>Expands to the shape of <paramref name="other"/>.</summary>
     public Tensor expand_as(Tensor other) => expand(other.Shape);
@@ -261,7 +269,7 @@ public partial class Tensor
         int d = Shapes.WrapDim(dim, Shape.Length);
         long size = Shape[d];
         if (index < -size || index >= size)
-            throw new IndexOutOfRangeException($"index {index} is out of bounds for dimension {d} with size {size}");
+            throw new IndexOutOfRangeException($"select(): index {index} out of range for tensor of size {Shapes.Str(Shape)} at dimension {d}");
         if (index < 0) index += size;
         var old = Shape; long i0 = index;
         return MakeView(RemoveAt(Shape, d), RemoveAt(Strides, d), Offset + index * Strides[d], "SelectBackward0", g =>

@@ -50,6 +50,7 @@ public static partial class torch
     public static Tensor full(long[] size, double value, ScalarType? dtype = null, Device? device = null, bool requires_grad = false)
     {
         var t = Make(size, dtype, device, false, get_default_dtype());
+        CheckFits(value, t.dtype);
         Kernels.Fill(t, value);
         return Finish(t, requires_grad);
     }
@@ -68,6 +69,17 @@ public static partial class torch
         var t = Make(size, dtype, device, false, ScalarType.Bool);
         Kernels.Fill(t, value ? 1 : 0);
         return Finish(t, requires_grad);
+    }
+
+    /// <summary>PyTorch's checked Scalar conversion: a finite value beyond a floating dtype's range is an error, not inf.</summary>
+    private static void CheckFits(double value, ScalarType dtype)
+    {
+        double max = dtype switch { ScalarType.Float16 => 65504, ScalarType.BFloat16 => 3.3895313892515355e38, ScalarType.Float32 => float.MaxValue, _ => double.PositiveInfinity };
+        if (double.IsFinite(value) && Math.Abs(value) > max)
+        {
+            string name = dtype switch { ScalarType.Float16 => "at::Half", ScalarType.BFloat16 => "at::BFloat16", _ => "float" };
+            throw new ArgumentException($"value cannot be converted to type {name} without overflow");
+        }
     }
 
     /// <summary>Zeros with the shape, dtype and device of <paramref name="t"/>.</summary>
@@ -103,6 +115,9 @@ public static partial class torch
     /// <summary>start, start+step, ... below end in the default floating dtype.</summary>
     public static Tensor arange(double start, double end, double step = 1, ScalarType? dtype = null, Device? device = null, bool requires_grad = false)
     {
+        // An integral dtype computes in int64, as PyTorch does: the bounds and step truncate first.
+        if (dtype is { } it && DTypes.IsIntegral(it, includeBool: false))
+            return arange((long)start, (long)end, (long)step, dtype, device, requires_grad);
         if (step == 0) throw new ArgumentException("step must be nonzero");
         if ((step > 0 && start > end) || (step < 0 && start < end)) throw new ArgumentException("upper bound and larger bound inconsistent with step sign");
         long n = (long)Math.Ceiling((end - start) / step);
@@ -136,7 +151,8 @@ public static partial class torch
             {
                 float fs = (float)start, fe = (float)end, step = (fe - fs) / (steps - 1);
                 long half = steps / 2;
-                for (long i = 0; i < steps; i++) d[i] = i < half ? fs + step * i : fe - step * (steps - i - 1);
+                // Fused multiply-add, as PyTorch's compiled kernel does (the product is not rounded first).
+                for (long i = 0; i < steps; i++) d[i] = i < half ? MathF.FusedMultiplyAdd(step, i, fs) : MathF.FusedMultiplyAdd(-step, steps - i - 1, fe);
             }
         }
         else FillFrom(t, values);

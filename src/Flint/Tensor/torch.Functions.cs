@@ -132,6 +132,10 @@ public static partial class torch
     public static Tensor pow(Tensor input, double exponent) => input.pow(exponent);
     /// <summary>Power with a tensor exponent.</summary>
     public static Tensor pow(Tensor input, Tensor exponent) => input.pow(exponent);
+    /// <summary>A floating scalar raised to a tensor of exponents (<c>torch.pow(2.0, t)</c>).</summary>
+    public static Tensor pow(double self, Tensor exponent) => WrappedScalar(self).pow(exponent);
+    /// <summary>An integer scalar raised to a tensor of exponents (integer tensors stay integral).</summary>
+    public static Tensor pow(long self, Tensor exponent) => WrappedScalar(self).pow(exponent);
     /// <summary>Elementwise sum.</summary>
     public static Tensor add(Tensor input, Tensor other, double alpha = 1) => input.add(other, alpha);
     /// <summary>Elementwise difference.</summary>

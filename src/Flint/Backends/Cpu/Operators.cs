@@ -115,7 +115,8 @@ internal struct IntPowOp : IBinaryOp
         {
             if (a == T.One) return T.One;
             if (a == -T.One) return T.IsEvenInteger(b) ? T.One : -T.One;
-            throw new ArgumentException("Integers to negative integer powers are not allowed.");
+            // A negative tensor exponent truncates 1 / a^|b| to 0, as PyTorch does (scalar exponents are rejected earlier).
+            return T.Zero;
         }
         T result = T.One, x = a;
         T e = b;
@@ -162,7 +163,8 @@ internal struct AbsOp : IUnaryOp
 
 internal struct SignOp : IUnaryOp
 {
-    public static T Invoke<T>(T x) where T : unmanaged, INumber<T> => T.IsNaN(x) ? x : x > T.Zero ? T.One : x < T.Zero ? -T.One : T.Zero;
+    // (0 < x) - (x < 0), as PyTorch computes it: NaN has sign 0.
+    public static T Invoke<T>(T x) where T : unmanaged, INumber<T> => x > T.Zero ? T.One : x < T.Zero ? -T.One : T.Zero;
 }
 
 internal struct ReluOp : IUnaryOp
@@ -177,15 +179,11 @@ internal struct ReluOp : IUnaryOp
     }
 }
 
+// No TensorPrimitives.Exp here: its SIMD polynomial differs from Math.Exp in the last ulp (and it falls back to
+// the scalar one for short runs), so a tensor's exp would depend on its layout and length.
 internal struct ExpOp : IFloatUnaryOp
 {
     public static T Invoke<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> => T.Exp(x);
-    public static bool TryVectorized<T>(ReadOnlySpan<T> x, Span<T> o) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        if (typeof(T) == typeof(float)) { TensorPrimitives.Exp(Spans.As<T, float>(x), Spans.As<T, float>(o)); return true; }
-        if (typeof(T) == typeof(double)) { TensorPrimitives.Exp(Spans.As<T, double>(x), Spans.As<T, double>(o)); return true; }
-        return false;
-    }
 }
 internal struct LogOp : IFloatUnaryOp { public static T Invoke<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> => T.Log(x); }
 internal struct Log1pOp : IFloatUnaryOp { public static T Invoke<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> => T.LogP1(x); }

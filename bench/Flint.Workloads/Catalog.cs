@@ -1,0 +1,63 @@
+namespace Flint.Workloads;
+
+/// <summary>How long a run may take.</summary>
+public enum RunMode
+{
+    /// <summary>Everything, enough samples for stable medians (several minutes).</summary>
+    Full,
+    /// <summary>Fewer sizes and samples: under a minute on 2 cores.</summary>
+    Quick,
+    /// <summary>The quick workloads for a couple of iterations: checks that they run, times nothing useful.</summary>
+    Smoke,
+}
+
+/// <summary>The workloads of issue 5, sections (a)–(g) plus whole-process start-up (p).</summary>
+public static class Catalog
+{
+    /// <summary>The specification's network: N=64, D_in=1000, H=100, D_out=10, 500 iterations.</summary>
+    public static readonly WorkloadSpec TutorialSpec =
+        new("a", "autograd 64/1000/100/10", WorkloadKind.AutogradProgram, [64, 1000, 100, 10], Iterations: 500);
+
+    /// <summary>The workloads for <paramref name="mode"/>, in table order.</summary>
+    public static List<WorkloadSpec> Build(RunMode mode)
+    {
+        bool full = mode == RunMode.Full;
+        var list = new List<WorkloadSpec>
+        {
+            TutorialSpec with { Iterations = full ? 500 : 200 },
+            new("b", "nn.Sequential+MSELoss+SGD 64/1000/100/10", WorkloadKind.NnProgram, [64, 1000, 100, 10], Iterations: full ? 500 : 200),
+            new("c", "autograd scaled 512/4096/1024/256", WorkloadKind.AutogradProgram, [512, 4096, 1024, 256], Iterations: full ? 100 : 10),
+        };
+
+        long[] square = full ? [64, 128, 256, 512, 1024, 2048] : [64, 256, 1024];
+        foreach (var n in square) list.Add(new("d", $"sgemm {n}", WorkloadKind.Gemm, [n, n, n]));
+        foreach (var n in full ? square[..5] : [256L])
+            list.Add(new("d", $"dgemm {n}", WorkloadKind.Gemm, [n, n, n], Float64: true));
+        // The tutorial's shapes: x·w1, h·w2 forward, and the backward x^T·grad_h.
+        list.Add(new("d", "sgemm 64x1000·1000x100", WorkloadKind.Gemm, [64, 1000, 100]));
+        list.Add(new("d", "sgemm 1000x64·64x100", WorkloadKind.Gemm, [1000, 64, 100]));
+        list.Add(new("d", "sgemm 64x10·10x100", WorkloadKind.Gemm, [64, 10, 100]));
+
+        string[] ops = full ? ["add", "mul", "relu", "exp"] : ["add", "relu"];
+        long[] sizes = full ? [1_000, 1_000_000, 10_000_000] : [1_000_000, 10_000_000];
+        foreach (var n in sizes)
+            foreach (var op in ops)
+                foreach (var inPlace in new[] { false, true })
+                    list.Add(new("e", $"{op}{(inPlace ? "_" : "")} {n:0.#e0} f32", WorkloadKind.Elementwise, [n], op, InPlace: inPlace));
+
+        foreach (var op in full ? new[] { "add", "add_", "add-grad", "mm", "sum" } : ["add", "add_"])
+            list.Add(new("f", $"2x2 {op}", WorkloadKind.SmallOp, [2, 2], op));
+
+        list.Add(TutorialSpec with { Section = "g", Name = "(a) with the other core busy", Iterations = full ? 500 : 200, BusyOtherCore = true });
+
+        list.Add(new("p", "process: launch → first tensor result", WorkloadKind.Process, [], "first"));
+        list.Add(new("p", "process: autograd program, 500 it", WorkloadKind.Process, [], "autograd"));
+
+        if (mode == RunMode.Smoke)
+        {
+            for (int i = 0; i < list.Count; i++)
+                if (list[i].Iterations > 0) list[i] = list[i] with { Iterations = 3 };
+        }
+        return list;
+    }
+}

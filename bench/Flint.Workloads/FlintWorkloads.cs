@@ -1,0 +1,173 @@
+using System.Diagnostics;
+
+namespace Flint.Workloads;
+
+/// <summary>
+/// The Flint side of every workload, written as a user would write it (the tutorial's spelling).
+/// <paramref name="childLauncher"/> starts this program again in a child mode (see
+/// <see cref="ChildModes"/>); without it the whole-process workloads are skipped.
+/// </summary>
+public sealed class FlintSide(Func<string, ProcessStartInfo>? childLauncher = null) : IBenchSide
+{
+    /// <inheritdoc />
+    public string Name => "Flint";
+
+    /// <inheritdoc />
+    public IPreparedWorkload? Prepare(WorkloadSpec spec) => spec.Kind switch
+    {
+        WorkloadKind.AutogradProgram => new FlintAutogradProgram(spec),
+        // (b) needs torch.nn.Sequential, nn.MSELoss and optim.SGD, which are not in Flint yet.
+        WorkloadKind.NnProgram => null,
+        WorkloadKind.Gemm => new FlintGemm(spec),
+        WorkloadKind.Elementwise => new FlintElementwise(spec),
+        WorkloadKind.SmallOp => new FlintSmallOp(spec),
+        WorkloadKind.Process => childLauncher is null ? null : new ChildProcessWorkload(childLauncher("flint-" + spec.Op)),
+        _ => null,
+    };
+}
+
+/// <summary>The specification's autograd program: forward, sum of squares, backward, SGD step under no_grad.</summary>
+internal sealed class FlintAutogradProgram : IPreparedWorkload
+{
+    private readonly Tensor _x, _y, _w1, _w2;
+    private const double LearningRate = 1e-6;
+
+    public FlintAutogradProgram(WorkloadSpec spec)
+    {
+        var dtype = spec.Float64 ? torch.float64 : torch.float32;
+        long n = spec.Args[0], dIn = spec.Args[1], h = spec.Args[2], dOut = spec.Args[3];
+        torch.manual_seed(0);
+        _x = torch.randn(n, dIn, dtype: dtype);
+        _y = torch.randn(n, dOut, dtype: dtype);
+        _w1 = torch.randn(dIn, h, dtype: dtype, requires_grad: true);
+        _w2 = torch.randn(h, dOut, dtype: dtype, requires_grad: true);
+    }
+
+    public double Run(int count)
+    {
+        double last = double.NaN;
+        for (int t = 0; t < count; t++)
+        {
+            var y_pred = _x.mm(_w1).clamp(min: 0).mm(_w2);
+            var loss = (y_pred - _y).pow(2).sum();
+            last = loss.item<float>();
+            loss.backward();
+            using (torch.no_grad())
+            {
+                var w1 = _w1;
+                var w2 = _w2;
+                w1 -= LearningRate * w1.grad!;
+                w2 -= LearningRate * w2.grad!;
+                w1.grad!.zero_();
+                w2.grad!.zero_();
+            }
+        }
+        return last;
+    }
+
+    public void Dispose() { }
+}
+
+/// <summary>C = A·B with a fresh result each call.</summary>
+internal sealed class FlintGemm : IPreparedWorkload
+{
+    private readonly Tensor _a, _b;
+
+    public FlintGemm(WorkloadSpec spec)
+    {
+        var dtype = spec.Float64 ? torch.float64 : torch.float32;
+        torch.manual_seed(1);
+        _a = torch.randn(spec.Args[0], spec.Args[1], dtype: dtype);
+        _b = torch.randn(spec.Args[1], spec.Args[2], dtype: dtype);
+    }
+
+    public double Run(int count)
+    {
+        Tensor? c = null;
+        for (int i = 0; i < count; i++) c = _a.mm(_b);
+        return c!.numel();
+    }
+
+    public void Dispose() { }
+}
+
+/// <summary>add/mul/relu/exp over n elements, allocating (<c>a.add(b)</c>) or in place (<c>c.add_(b)</c>).</summary>
+internal sealed class FlintElementwise : IPreparedWorkload
+{
+    private readonly Tensor _a, _b, _c;
+    private readonly string _op;
+    private readonly bool _inPlace;
+
+    public FlintElementwise(WorkloadSpec spec)
+    {
+        var dtype = spec.Float64 ? torch.float64 : torch.float32;
+        long n = spec.Args[0];
+        torch.manual_seed(2);
+        _a = torch.randn(n, dtype: dtype);
+        // mul_ by -1 keeps magnitudes fixed, so repeated in-place calls never reach denormals or inf.
+        _b = spec.Op == "mul" && spec.InPlace ? torch.full([n], -1.0, dtype: dtype) : torch.randn(n, dtype: dtype);
+        _c = _a.clone();
+        _op = spec.Op;
+        _inPlace = spec.InPlace;
+    }
+
+    public double Run(int count)
+    {
+        Tensor r = _c;
+        for (int i = 0; i < count; i++)
+        {
+            r = (_op, _inPlace) switch
+            {
+                ("add", false) => _a.add(_b),
+                ("mul", false) => _a.mul(_b),
+                ("relu", false) => _a.relu(),
+                ("exp", false) => _a.exp(),
+                ("add", true) => _c.add_(_b),
+                ("mul", true) => _c.mul_(_b),
+                ("relu", true) => _c.relu_(),
+                ("exp", true) => _c.exp_(),
+                _ => throw new ArgumentException($"unknown op {_op}"),
+            };
+        }
+        return r.numel();
+    }
+
+    public void Dispose() { }
+}
+
+/// <summary>One op on 2×2 tensors: what a call costs beyond its arithmetic.</summary>
+internal sealed class FlintSmallOp : IPreparedWorkload
+{
+    private readonly Tensor _a, _b, _c, _g;
+    private readonly string _op;
+
+    public FlintSmallOp(WorkloadSpec spec)
+    {
+        torch.manual_seed(3);
+        _a = torch.randn(2, 2);
+        _b = torch.randn(2, 2);
+        _c = torch.zeros(2, 2);
+        _g = torch.randn(2, 2, requires_grad: true);
+        _op = spec.Op;
+    }
+
+    public double Run(int count)
+    {
+        Tensor r = _c;
+        for (int i = 0; i < count; i++)
+        {
+            r = _op switch
+            {
+                "add" => _a.add(_b),
+                "add_" => _c.add_(_b),
+                "add-grad" => _g.add(_b),
+                "mm" => _a.mm(_b),
+                "sum" => _a.sum(),
+                _ => throw new ArgumentException($"unknown op {_op}"),
+            };
+        }
+        return r.numel();
+    }
+
+    public void Dispose() { }
+}

@@ -1,0 +1,42 @@
+namespace Flint.Workloads;
+
+/// <summary>How a workload is timed.</summary>
+public enum WorkloadKind
+{
+    /// <summary>(a)/(c)/(g): the specification's autograd program; each iteration timed on its own.</summary>
+    AutogradProgram,
+    /// <summary>(b): the same network with nn.Sequential + MSELoss + optim.SGD.</summary>
+    NnProgram,
+    /// <summary>(d): C = A·B, allocating the result.</summary>
+    Gemm,
+    /// <summary>(e): one elementwise op over a 1-d tensor.</summary>
+    Elementwise,
+    /// <summary>(f): one op on 2×2 tensors: the fixed cost of a call.</summary>
+    SmallOp,
+    /// <summary>Whole child process: launch → first tensor result, or the full autograd program.</summary>
+    Process,
+}
+
+/// <summary>
+/// One benchmark workload. <see cref="Args"/> holds its sizes (N, D_in, H, D_out for the programs;
+/// M, K, N for GEMM; the element count for elementwise ops); <see cref="Op"/> names the operation.
+/// </summary>
+public sealed record WorkloadSpec(
+    string Section,
+    string Name,
+    WorkloadKind Kind,
+    long[] Args,
+    string Op = "",
+    bool Float64 = false,
+    bool InPlace = false,
+    int Iterations = 0,
+    bool BusyOtherCore = false)
+{
+    /// <summary>Floating-point operations of one call (GEMM only), for GFLOP/s.</summary>
+    public double Flops => Kind == WorkloadKind.Gemm ? 2.0 * Args[0] * Args[1] * Args[2] : 0;
+
+    /// <summary>Bytes read and written by one call (elementwise only), for GB/s.</summary>
+    public double Bytes => Kind == WorkloadKind.Elementwise
+        ? Args[0] * (Float64 ? 8.0 : 4.0) * (Op is "add" or "mul" ? 3 : 2)
+        : 0;
+}

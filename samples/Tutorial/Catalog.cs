@@ -1,0 +1,15 @@
+namespace Flint.Tutorial;
+
+/// <summary>The specification's programs in the notebook's order.</summary>
+public static class Catalog
+{
+    /// <summary>Fresh instances of every program, in order.</summary>
+    public static TutorialProgram[] All() =>
+    [
+        NumpyNet.Small(),
+        NumpyNet.Large(),
+        new TensorsManual(),
+        new TensorsAutograd(),
+        new Explore(),
+    ];
+}

@@ -1,0 +1,52 @@
+namespace Flint.Tutorial;
+
+/// <summary>"PyTorch: Tensors and autograd": the forward pass only; <c>loss.backward()</c> computes the gradients.</summary>
+public sealed class TensorsAutograd : TutorialProgram
+{
+    /// <inheritdoc/>
+    public override string Name => "autograd";
+
+    /// <inheritdoc/>
+    public override string Title => "PyTorch: Tensors and autograd";
+
+    /// <inheritdoc/>
+    protected override void Main()
+    {
+        torch.manual_seed(0);
+        var dtype = torch.@float;
+        long N = 64, D_in = 1000, H = 100, D_out = 10;
+
+        // Create random Tensors to hold input and outputs.
+        var x = torch.randn(N, D_in, device: device, dtype: dtype);
+        var y = torch.randn(N, D_out, device: device, dtype: dtype);
+
+        // Create random Tensors for weights; requires_grad: true asks autograd for their gradients.
+        var w1 = torch.randn(D_in, H, device: device, dtype: dtype, requires_grad: true);
+        var w2 = torch.randn(H, D_out, device: device, dtype: dtype, requires_grad: true);
+
+        var learning_rate = 1e-6;
+        foreach (var t in range(500))
+        {
+            // Forward pass: compute predicted y using operations on Tensors.
+            var y_pred = x.mm(w1).clamp(min: 0).mm(w2);
+
+            // Compute and print loss using operations on Tensors.
+            var loss = (y_pred - y).pow(2).sum();
+            print(t, loss.item<float>());
+
+            // Use autograd to compute the backward pass.
+            loss.backward();
+
+            // Manually update weights using gradient descent, outside autograd's view.
+            using (torch.no_grad())
+            {
+                w1 -= learning_rate * w1.grad!;
+                w2 -= learning_rate * w2.grad!;
+
+                // Manually zero the gradients after updating weights
+                w1.grad!.zero_();
+                w2.grad!.zero_();
+            }
+        }
+    }
+}
