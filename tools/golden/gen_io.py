@@ -79,6 +79,10 @@ def small_model():
     return torch.nn.Sequential(torch.nn.Linear(4, 3), torch.nn.ReLU(), torch.nn.Linear(3, 2))
 
 
+def MODEL_INPUT():
+    return torch.linspace(-2, 2, 20).reshape(5, 4)
+
+
 def views():
     """Non-contiguous, shared-storage, 0-dim and empty tensors."""
     base = torch.arange(12, dtype=torch.float32).reshape(3, 4)
@@ -155,6 +159,8 @@ def gen():
     torch.save(sd, os.path.join(OUT, "state_dict.pt"))
     expected["state_dict.pt"] = {k: describe(v) for k, v in sd.items()}
     expected["pt2_layout.pt"] = expected["state_dict.pt"]
+    with torch.no_grad():
+        expected["state_dict_forward"] = describe(small_model()(MODEL_INPUT()))
 
     dt = collections.OrderedDict((str(d).replace("torch.", ""), special_values(d)) for d in DTYPES)
     torch.save(dt, os.path.join(OUT, "dtypes.pt"))
@@ -177,7 +183,7 @@ def gen():
     # An optimizer state dict: nested dicts, lists, ints, floats, bools, None and tensors.
     model = small_model()
     opt = torch.optim.SGD(model.parameters(), lr=0.1, momentum=0.9, nesterov=True)
-    model(torch.linspace(-2, 2, 20).reshape(5, 4)).pow(2).sum().backward()
+    model(MODEL_INPUT()).pow(2).sum().backward()
     opt.step()
     osd = opt.state_dict()
     torch.save(osd, os.path.join(OUT, "sgd_state.pt"))
@@ -348,11 +354,21 @@ def check():
     checked += 1
 
     # Optional: files that exist once the nn/optim parts are in.
-    if "model_state.pt" in files:
-        sd = load("model_state.pt")
-        model = torch.nn.Sequential(torch.nn.Linear(4, 3), torch.nn.ReLU(), torch.nn.Linear(3, 2))
-        model.load_state_dict(sd)
-        checked += 1
+    # A Flint nn.Sequential(Linear(4, 3), ReLU(), Linear(3, 2)) after torch.manual_seed(0), saved two ways:
+    # its initialisation is PyTorch's, so the weights equal small_model()'s bit for bit.
+    want = small_model()
+    sd = load("model_state.pt")
+    assert isinstance(sd, collections.OrderedDict) and list(sd.keys()) == list(want.state_dict().keys()), sd.keys()
+    st, meta = read_safetensors(os.path.join(FLINT, "model.safetensors"))
+    assert meta == {"format": "pt"}, meta
+    for name, ref in want.state_dict().items():
+        same(sd[name], ref, "model_state.pt " + name)
+        same(st[name], ref, "model.safetensors " + name)
+    fresh = torch.nn.Sequential(torch.nn.Linear(4, 3), torch.nn.ReLU(), torch.nn.Linear(3, 2))
+    fresh.load_state_dict(st)
+    with torch.no_grad():
+        same(fresh(MODEL_INPUT()), want(MODEL_INPUT()), "model forward")
+    checked += 2
 
     print("check passed:", checked, "Flint-written files read back by PyTorch", torch.__version__)
 

@@ -18,8 +18,13 @@ public class FlintWrittenFilesTests
         var dtypes = new Dictionary<string, Tensor>();
         foreach (var dt in TorchSaveTests.AllDTypes) dtypes[IOGolden.DTypeName(dt)] = Ints(dt);
 
+        torch.manual_seed(0);
+        var model = torch.nn.Sequential(torch.nn.Linear(4, 3), torch.nn.ReLU(), torch.nn.Linear(3, 2));
+
         return new()
         {
+            ["model_state.pt"] = p => torch.save(model.state_dict(), p),
+            ["model.safetensors"] = p => model.save(p),
             ["tensor.pt"] = p => torch.save(randn, p),
             ["dict.pt"] = p => torch.save(new Dictionary<string, Tensor>
             {
