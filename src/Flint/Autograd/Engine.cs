@@ -57,8 +57,10 @@ internal static class Engine
         }
 
         var buffers = new Dictionary<GradNode, Tensor?[]>(ReferenceEqualityComparer.Instance);
+        var temps = new TemporaryGradients(enabled: !createGraph);
+        var spent = new List<Tensor>();
         for (int i = 0; i < rootEdges.Length; i++)
-            Accumulate(buffers, rootEdges[i], grads[i]);
+            Accumulate(buffers, rootEdges[i], grads[i], temps, spent);
 
         var ready = new Stack<GradNode>();
         foreach (var e in rootEdges)
@@ -71,6 +73,10 @@ internal static class Engine
             var node = ready.Pop();
             var gradOutputs = buffers.Remove(node, out var b) ? b : new Tensor?[node.NumOutputs];
             processed.Add(node);
+            foreach (var g in gradOutputs) if (g is not null) { temps.Drop(g); spent.Add(g); }
+            // User code in a custom Function may keep what it is given or returns: never recycle those.
+            bool userCode = node is not FunctionNode and not AccumulateGrad;
+            if (userCode) foreach (var g in gradOutputs) if (g is not null) temps.Pin(g);
 
             if (node.RetainedOutputs is not null)
                 foreach (var (outputNr, weak) in node.RetainedOutputs)
@@ -82,20 +88,26 @@ internal static class Engine
             {
                 for (int o = 0; o < gradOutputs.Length; o++)
                     if (gradOutputs[o] is { } g && captures.TryGetValue((node, o), out var idx))
+                    {
                         captured![idx] = g;
-                if (node is AccumulateGrad) continue; // autograd.grad never touches .grad
+                        temps.Pin(g);
+                    }
+                if (node is AccumulateGrad) { temps.ReleaseUnused(spent); continue; } // autograd.grad never touches .grad
             }
             inputGrads = node.Apply(gradOutputs);
+            if (userCode) foreach (var g in inputGrads) if (g is not null) temps.Pin(g);
 
             for (int i = 0; i < node.NextEdges.Length; i++)
             {
                 var next = node.NextEdges[i];
                 if (next.Node is null) continue;
-                if (i < inputGrads.Length && inputGrads[i] is { } g) Accumulate(buffers, next, g);
+                if (i < inputGrads.Length && inputGrads[i] is { } g) Accumulate(buffers, next, g, temps, spent);
                 int left = dependencies[next.Node] - 1;
                 dependencies[next.Node] = left;
                 if (left == 0) ready.Push(next.Node);
             }
+            foreach (var g in inputGrads) if (g is not null) spent.Add(g);
+            temps.ReleaseUnused(spent);
         }
 
         if (!retainGraph)
@@ -108,11 +120,55 @@ internal static class Engine
         return captured;
     }
 
-    private static void Accumulate(Dictionary<GradNode, Tensor?[]> buffers, Edge edge, Tensor grad)
+    private static void Accumulate(Dictionary<GradNode, Tensor?[]> buffers, Edge edge, Tensor grad, TemporaryGradients temps, List<Tensor> spent)
     {
         if (edge.Node is null) return;
         if (!buffers.TryGetValue(edge.Node, out var slots))
             buffers[edge.Node] = slots = new Tensor?[edge.Node.NumOutputs];
-        slots[edge.InputNr] = slots[edge.InputNr] is { } existing ? existing + grad : grad;
+        if (slots[edge.InputNr] is { } existing)
+        {
+            var sum = existing + grad;
+            temps.Drop(existing);
+            spent.Add(existing);
+            spent.Add(grad);
+            slots[edge.InputNr] = sum;
+            temps.Hold(sum);
+        }
+        else
+        {
+            slots[edge.InputNr] = grad;
+            temps.Hold(grad);
+        }
+    }
+
+    /// <summary>
+    /// Gradients the engine itself created during this backward, counted by how many buffer
+    /// slots hold them. Once a gradient has been consumed and no slot holds it, it is disposed,
+    /// which hands a large buffer straight back to the pool for the next op instead of leaving
+    /// it to the garbage collector. Tensors older than the backward, or pinned (returned to the
+    /// caller, or seen by user code), are never touched. Off under create_graph, where
+    /// gradients are themselves part of a graph.
+    /// </summary>
+    private sealed class TemporaryGradients(bool enabled)
+    {
+        private readonly long _start = Tensor.CurrentSerial;
+        private readonly Dictionary<Tensor, int> _holds = new(ReferenceEqualityComparer.Instance);
+        private readonly HashSet<Tensor> _pinned = new(ReferenceEqualityComparer.Instance);
+
+        public void Hold(Tensor t) => _holds[t] = _holds.GetValueOrDefault(t) + 1;
+        public void Drop(Tensor t) => _holds[t] = _holds.GetValueOrDefault(t) - 1;
+        public void Pin(Tensor t) => _pinned.Add(t);
+
+        public void ReleaseUnused(List<Tensor> candidates)
+        {
+            if (enabled)
+                foreach (var t in candidates)
+                    if (t.Serial > _start && !_pinned.Contains(t) && _holds.GetValueOrDefault(t) <= 0 && !t.IsDisposed)
+                    {
+                        _holds.Remove(t);
+                        t.Dispose();
+                    }
+            candidates.Clear();
+        }
     }
 }

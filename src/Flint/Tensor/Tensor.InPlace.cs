@@ -22,7 +22,11 @@ public partial class Tensor
         if (record)
         {
             CheckInPlaceWithGrad();
-            var r = outOfPlace(clone());
+            // The op runs on a copy of the old values that carries this tensor's history: its
+            // saved tensors are not the storage about to be overwritten, and no CloneBackward0 enters the graph.
+            var old = Kernels.Contiguous(this);
+            if (GradFn is not null) old.SetHistory(GradFn, OutputNr);
+            var r = outOfPlace(old);
             if (!Shapes.SameShape(r.Shape, Shape))
                 throw new ArgumentException($"output with shape {Shapes.Str(Shape)} doesn't match the broadcast shape {Shapes.Str(r.Shape)}");
             Kernels.CopyInto(this, r);
@@ -57,7 +61,12 @@ public partial class Tensor
     {
         var rt = TypePromotion.ResultType(this, other);
         return InPlace("add_", rt, t => t.add(other, alpha),
-            () => Kernels.Binary<AddOp>("add_", this, Scaled(other, alpha, rt), rt, into: this), other);
+            () =>
+            {
+                // PyTorch fuses the multiply-add when alpha != 1 (one rounding); see Tensor.Fused.cs.
+                if (alpha == 1 || !TryFusedMultiplyAdd(this, this, other, null, alpha))
+                    Kernels.Binary<AddOp>("add_", this, Scaled(other, alpha, rt), rt, into: this);
+            }, other);
     }
 
     /// <summary>In place: this += scalar.</summary>
@@ -72,7 +81,11 @@ public partial class Tensor
         CheckSub(this, other);
         var rt = TypePromotion.ResultType(this, other);
         return InPlace("sub_", rt, t => t.sub(other, alpha),
-            () => Kernels.Binary<SubOp>("sub_", this, Scaled(other, alpha, rt), rt, into: this), other);
+            () =>
+            {
+                if (alpha == 1 || !TryFusedMultiplyAdd(this, this, other, null, -alpha))
+                    Kernels.Binary<SubOp>("sub_", this, Scaled(other, alpha, rt), rt, into: this);
+            }, other);
     }
 
     /// <summary>In place: this -= scalar.</summary>
@@ -137,7 +150,10 @@ public partial class Tensor
     /// <summary>Fills with one value in place.</summary>
     public Tensor fill_(double value)
     {
-        return InPlace("fill_", dtype, t => torch.zeros_like(t) + value, () => Kernels.Fill(this, value));
+        // The filled value no longer depends on the old one: its node sends back a zero gradient.
+        return InPlace("fill_", dtype,
+            t => Recorder.Record(torch.full_like(t, value), "FillBackward0", [t], [], (g, _) => [torch.zeros_like(g)]),
+            () => Kernels.Fill(this, value));
     }
 
     /// <summary>Copies <paramref name="src"/> (broadcast, any dtype) into this tensor in place.</summary>

@@ -199,7 +199,9 @@ public partial class Tensor
         var prev = PreviousHistoryView();
         IndexPutRaw(indices, value);
         var valueShape = value.Shape;
-        var node = new FunctionNode("CopySlices", (gs, _) =>
+        // PyTorch: advanced indices write through index_put_ (IndexPutBackward0); basic ones through a view (CopySlices).
+        bool advanced = Array.Exists(indices, ix => ix.kind == TensorIndex.Kind.Tensor);
+        var node = new FunctionNode(advanced ? "IndexPutBackward0" : "CopySlices", (gs, _) =>
         {
             var g = gs[0]!;
             var gSelf = g.clone();
@@ -275,8 +277,15 @@ public partial class Tensor
         var idx = new TensorIndex[d + 1];
         for (int i = 0; i < d; i++) idx[i] = TensorIndex.Colon;
         idx[d] = TensorIndex.Tensor(index.Shape.Length == 0 ? index.reshape(1) : index);
-        var r = this[idx];
-        return index.Shape.Length == 0 && Shape.Length > 0 ? r : r;
+        Tensor r;
+        using (torch.no_grad()) r = this[idx];
+        var inShape = Shape;
+        return Recorder.Record(r, "IndexSelectBackward0", [this], [], (g, _) =>
+        {
+            var z = torch.zeros(inShape, g.dtype, g.device);
+            z.IndexPutRaw(idx, g, accumulate: true);
+            return [z];
+        });
     }
 
     /// <summary>Offsets into <paramref name="t"/> for every position of <paramref name="index"/>, with the dim coordinate replaced by the index value.</summary>

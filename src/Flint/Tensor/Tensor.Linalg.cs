@@ -92,7 +92,7 @@ public partial class Tensor
     public Tensor outer(Tensor vec2)
     {
         if (Shape.Length != 1 || vec2.Shape.Length != 1) throw new ArgumentException("outer: expected 1-D tensors");
-        return unsqueeze(1) * vec2.unsqueeze(0);
+        return reshape(Shape[0], 1) * vec2; // PyTorch's decomposition, hence its graph
     }
 
     /// <summary>
@@ -105,7 +105,12 @@ public partial class Tensor
         if (da == 0 || db == 0) throw new ArgumentException($"both arguments to matmul need to be at least 1D, but they are {da}D and {db}D");
         if (da == 1 && db == 1) return dot(other);
         if (da == 2 && db == 1) return mv(other);
-        if (da == 1 && db == 2) return unsqueeze(0).mm(other).squeeze(0);
+        if (da == 1 && db == 2)
+        {
+            // PyTorch squeezes in place (squeeze_(0)), which names the node SqueezeBackward3.
+            var p2 = unsqueeze(0).mm(other);
+            return p2.MakeView(RemoveAt(p2.Shape, 0), RemoveAt(p2.Strides, 0), p2.Offset, "SqueezeBackward3", g => g.unsqueeze(0));
+        }
         if (da == 2 && db == 2) return mm(other);
         // [..., n, m] @ [m]: fold the batch into rows of one matrix-vector product, as PyTorch does.
         if (db == 1) return reshape(-1, Shape[^1]).mv(other).reshape(Shape[..^1]);
@@ -117,12 +122,20 @@ public partial class Tensor
         {
             // Fold the batch into rows: one big GEMM instead of many small ones.
             var outShape = Shape[..^1].Append(p).ToArray();
-            return reshape(-1, m).mm(other).reshape(outShape);
+            return UnsafeView(reshape(-1, m).mm(other), outShape);
         }
         var batch = Shapes.Broadcast(Shape[..^2], other.Shape[..^2]);
         long b = Shapes.Numel(batch);
         var a3 = expand([.. batch, n, m]).reshape(b, n, m);
         var b3 = other.expand([.. batch, m, p]).reshape(b, m, p);
-        return a3.bmm(b3).reshape([.. batch, n, p]);
+        return UnsafeView(a3.bmm(b3), [.. batch, n, p]);
+    }
+
+    /// <summary>Reshapes a fresh contiguous product as PyTorch's matmul does (_unsafe_view, node UnsafeViewBackward0).</summary>
+    private static Tensor UnsafeView(Tensor t, long[] shape)
+    {
+        var v = new Tensor(t.Storage, shape, Shapes.ContiguousStrides(shape), t.Offset);
+        var old = t.Shape;
+        return Recorder.Record(v, "UnsafeViewBackward0", [t], [], (g, _) => [g.reshape(old)]);
     }
 }

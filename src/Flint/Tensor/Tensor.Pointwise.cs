@@ -12,8 +12,9 @@ public partial class Tensor
     {
         var rt = TypePromotion.ResultType(this, other);
         if (rt == ScalarType.Bool) return logical_or(other);
-        var b = Scaled(other, alpha, rt);
-        var r = Kernels.Binary<AddOp>("add", this, b, rt);
+        // PyTorch fuses the multiply-add when alpha != 1 (one rounding); see Tensor.Fused.cs.
+        var r = alpha != 1 && FusedResult(this, other, null) is { } f && TryFusedMultiplyAdd(f, this, other, null, alpha)
+            ? f : Kernels.Binary<AddOp>("add", this, Scaled(other, alpha, rt), rt);
         var aShape = Shape; var bShape = other.Shape;
         return Recorder.Record(r, "AddBackward0", [this, other], [], (g, _) =>
             [Recorder.SumToShape(g, aShape), Recorder.SumToShape(alpha == 1 ? g : g * alpha, bShape)]);
@@ -49,8 +50,8 @@ public partial class Tensor
     {
         CheckSub(this, other);
         var rt = TypePromotion.ResultType(this, other);
-        var b = Scaled(other, alpha, rt);
-        var r = Kernels.Binary<SubOp>("sub", this, b, rt);
+        var r = alpha != 1 && FusedResult(this, other, null) is { } f && TryFusedMultiplyAdd(f, this, other, null, -alpha)
+            ? f : Kernels.Binary<SubOp>("sub", this, Scaled(other, alpha, rt), rt);
         var aShape = Shape; var bShape = other.Shape;
         return Recorder.Record(r, "SubBackward0", [this, other], [], (g, _) =>
             [Recorder.SumToShape(g, aShape), Recorder.SumToShape(-(alpha == 1 ? g : g * alpha), bShape)]);
@@ -238,12 +239,14 @@ public partial class Tensor
     }
 
     /// <summary>Clamps into [min, max]; either bound may be omitted.</summary>
-    public Tensor clamp(double? min = null, double? max = null)
+    public Tensor clamp(double? min = null, double? max = null) => ClampImpl(min, max, "ClampBackward1");
+
+    // PyTorch names the node by the function called: clamp(min=0) is ClampBackward1, clamp_min(0) is ClampMinBackward0.
+    private Tensor ClampImpl(double? min, double? max, string node)
     {
         if (min is null && max is null) throw new ArgumentException("torch.clamp: At least one of 'min' or 'max' must not be None");
         var rt = ClampResultType(min, max);
         var r = Kernels.Clamp(rt == dtype ? this : Kernels.Cast(this, rt), min, max);
-        string node = max is null ? "ClampMinBackward0" : min is null ? "ClampMaxBackward0" : "ClampBackward1";
         return Recorder.Record(r, node, [this], [this], (g, s) =>
         {
             var x = s[0];
@@ -264,9 +267,9 @@ public partial class Tensor
     }
 
     /// <summary>Clamps from below.</summary>
-    public Tensor clamp_min(double min) => clamp(min: min);
+    public Tensor clamp_min(double min) => ClampImpl(min, null, "ClampMinBackward0");
     /// <summary>Clamps from above.</summary>
-    public Tensor clamp_max(double max) => clamp(max: max);
+    public Tensor clamp_max(double max) => ClampImpl(null, max, "ClampMaxBackward0");
 
     // ---- comparisons -------------------------------------------------------------------
 

@@ -69,6 +69,8 @@ public partial class Tensor
     public Tensor sum(ScalarType? dtype = null) => SumImpl(null, false, dtype);
     /// <summary>Sum over one dim.</summary>
     public Tensor sum(long dim, bool keepdim = false, ScalarType? dtype = null) => SumImpl([dim], keepdim, dtype);
+    /// <summary>Sum over one dim. This <c>int</c> overload makes <c>sum(0)</c> mean dim 0: C# would otherwise convert the literal 0 to a dtype.</summary>
+    public Tensor sum(int dim, bool keepdim = false, ScalarType? dtype = null) => SumImpl([dim], keepdim, dtype);
     /// <summary>Sum over several dims.</summary>
     public Tensor sum(long[] dim, bool keepdim = false, ScalarType? dtype = null) => SumImpl(dim, keepdim, dtype);
 
@@ -102,6 +104,8 @@ public partial class Tensor
     public Tensor mean(ScalarType? dtype = null) => MeanImpl(null, false, dtype);
     /// <summary>Mean over one dim.</summary>
     public Tensor mean(long dim, bool keepdim = false, ScalarType? dtype = null) => MeanImpl([dim], keepdim, dtype);
+    /// <summary>Mean over one dim (the <c>int</c> overload keeps <c>mean(0)</c> from binding to the dtype overload).</summary>
+    public Tensor mean(int dim, bool keepdim = false, ScalarType? dtype = null) => MeanImpl([dim], keepdim, dtype);
     /// <summary>Mean over several dims.</summary>
     public Tensor mean(long[] dim, bool keepdim = false, ScalarType? dtype = null) => MeanImpl(dim, keepdim, dtype);
 
@@ -140,6 +144,8 @@ public partial class Tensor
     public Tensor prod(ScalarType? dtype = null) => dtype is { } d ? to(d).ProdImpl(null, false) : ProdImpl(null, false);
     /// <summary>Product over one dim.</summary>
     public Tensor prod(long dim, bool keepdim = false) => ProdImpl([dim], keepdim);
+    /// <summary>Product over one dim (the <c>int</c> overload keeps <c>prod(0)</c> from binding to the dtype overload).</summary>
+    public Tensor prod(int dim, bool keepdim = false) => ProdImpl([dim], keepdim);
 
     private (Tensor values, Tensor indices, long[] keepShape) ExtremeImpl(long[]? dims, bool keepdim, bool max, string name)
     {
@@ -203,9 +209,24 @@ public partial class Tensor
     /// <summary>Elementwise minimum with another tensor (alias of <see cref="minimum"/>).</summary>
     public Tensor min(Tensor other) => minimum(other);
     /// <summary>Largest values over dims (no indices).</summary>
-    public Tensor amax(long dim, bool keepdim = false) => max(dim, keepdim).values;
+    public Tensor amax(long dim, bool keepdim = false) => AExtreme(dim, keepdim, true);
     /// <summary>Smallest values over dims (no indices).</summary>
-    public Tensor amin(long dim, bool keepdim = false) => min(dim, keepdim).values;
+    public Tensor amin(long dim, bool keepdim = false) => AExtreme(dim, keepdim, false);
+
+    private Tensor AExtreme(long dim, bool keepdim, bool max)
+    {
+        Tensor v;
+        using (torch.no_grad()) v = ExtremeDim(dim, keepdim, max).values;
+        var keepShape = KeepShape([dim]);
+        var inShape = Shape;
+        int d = Shapes.WrapDim(dim, Shape.Length);
+        // Unlike max(dim), amax/amin share the gradient evenly among tied extremes.
+        return Recorder.Record(v, max ? "AmaxBackward0" : "AminBackward0", [this], [this, v], (g, s) =>
+        {
+            var mask = s[0].eq(ExpandBack(s[1], keepShape, inShape)).to(g.dtype);
+            return [ExpandBack(g, keepShape, inShape) * mask / ExpandBack(mask.SumImpl([d], true, null), keepShape, inShape)];
+        });
+    }
 
     /// <summary>Index of the largest element of the flattened tensor.</summary>
     public Tensor argmax() => ExtremeImpl(null, false, true, "argmax").indices;
@@ -216,15 +237,29 @@ public partial class Tensor
     /// <summary>Indices of the smallest values along a dim.</summary>
     public Tensor argmin(long dim, bool keepdim = false) => ExtremeImpl([dim], keepdim, false, "argmin").indices;
 
-    private Tensor VarImpl(long[]? dims, bool keepdim, double correction)
+    private Tensor VarImpl(long[]? dims, bool keepdim, double correction, bool std = false)
     {
         if (!IsFloating) throw new ArgumentException($"std and var only support floating point and complex dtypes");
-        // Composite of differentiable ops, so the gradient comes for free.
-        var mu = MeanImpl(dims, true, null);
-        var dev = this - mu;
-        long n = numel() / Math.Max(mu.numel(), 1);
-        var ss = (dev * dev).SumImpl(dims, keepdim, null);
-        return ss / Math.Max(n - correction, 0);
+        Tensor r;
+        double denom;
+        using (torch.no_grad())
+        {
+            var mu = MeanImpl(dims, true, null);
+            var dev = this - mu;
+            denom = Math.Max(numel() / Math.Max(mu.numel(), 1) - correction, 0);
+            r = (dev * dev).SumImpl(dims, keepdim, null) / denom;
+            if (std) r = r.sqrt();
+        }
+        // One node, as PyTorch: d var/dx = 2 (x - mean) / (n - correction); d std/dx = (x - mean) / ((n - correction) std).
+        var keepShape = KeepShape(dims);
+        var inShape = Shape;
+        return Recorder.Record(r, std ? "StdBackward0" : "VarBackward0", [this], std ? [this, r] : [this], (g, s) =>
+        {
+            var x = s[0];
+            var dev = x - x.MeanImpl(dims, true, null);
+            var gg = ExpandBack(g, keepShape, inShape);
+            return [std ? gg * dev / (ExpandBack(s[1], keepShape, inShape) * denom) : gg * dev * (2.0 / denom)];
+        });
     }
 
     /// <summary>Variance of all elements (Bessel-corrected by default).</summary>
@@ -234,11 +269,11 @@ public partial class Tensor
     /// <summary>Variance over dims.</summary>
     public Tensor var(long[] dim, bool unbiased = true, bool keepdim = false) => VarImpl(dim, keepdim, unbiased ? 1 : 0);
     /// <summary>Standard deviation of all elements.</summary>
-    public Tensor std(bool unbiased = true) => VarImpl(null, false, unbiased ? 1 : 0).sqrt();
+    public Tensor std(bool unbiased = true) => VarImpl(null, false, unbiased ? 1 : 0, std: true);
     /// <summary>Standard deviation along a dim.</summary>
-    public Tensor std(long dim, bool unbiased = true, bool keepdim = false) => VarImpl([dim], keepdim, unbiased ? 1 : 0).sqrt();
+    public Tensor std(long dim, bool unbiased = true, bool keepdim = false) => VarImpl([dim], keepdim, unbiased ? 1 : 0, std: true);
     /// <summary>Standard deviation over dims.</summary>
-    public Tensor std(long[] dim, bool unbiased = true, bool keepdim = false) => VarImpl(dim, keepdim, unbiased ? 1 : 0).sqrt();
+    public Tensor std(long[] dim, bool unbiased = true, bool keepdim = false) => VarImpl(dim, keepdim, unbiased ? 1 : 0, std: true);
 
     /// <summary>The p-norm of all elements (p = 2 by default; p = ∞ is the largest magnitude).</summary>
     public Tensor norm(double p = 2) => NormImpl(p, null, false);
@@ -250,18 +285,44 @@ public partial class Tensor
     private Tensor NormImpl(double p, long[]? dims, bool keepdim)
     {
         var x = IsFloating ? this : to(torch.get_default_dtype());
-        if (double.IsPositiveInfinity(p))
+        Tensor r;
+        using (torch.no_grad())
         {
-            if (dims is null) return x.abs().max();
-            // The largest magnitude over every listed dim: reduce them one at a time, innermost first.
-            var wrapped = dims.Select(d => Shapes.WrapDim(d, Shape.Length)).OrderDescending().ToArray();
-            var m = x.abs();
-            foreach (var d in wrapped) m = m.amax(d, keepdim);
-            return m;
+            if (double.IsPositiveInfinity(p))
+            {
+                r = x.abs();
+                if (dims is null) r = r.max();
+                else // the largest magnitude over every listed dim: reduce them one at a time, innermost first
+                    foreach (var d in dims.Select(d => Shapes.WrapDim(d, Shape.Length)).OrderDescending()) r = r.amax(d, keepdim);
+            }
+            else if (p == 2) r = (x * x).SumImpl(dims, keepdim, null).sqrt();
+            else if (p == 1) r = x.abs().SumImpl(dims, keepdim, null);
+            else r = x.abs().pow(p).SumImpl(dims, keepdim, null).pow(1.0 / p);
         }
-        if (p == 2) return (x * x).SumImpl(dims, keepdim, null).sqrt();
-        if (p == 1) return x.abs().SumImpl(dims, keepdim, null);
-        return x.abs().pow(p).SumImpl(dims, keepdim, null).pow(1.0 / p);
+        var keepShape = x.KeepShape(dims);
+        var inShape = x.Shape;
+        return Recorder.Record(r, "NormBackward1", [x], [x, r], (g, s) =>
+        {
+            // d‖x‖p/dx = sign(x) |x|^(p-1) / ‖x‖p^(p-1); 0 where the norm is 0; ∞-norm: shared among the largest |x|.
+            var v = s[0];
+            var norm = ExpandBack(s[1], keepShape, inShape);
+            var gg = ExpandBack(g, keepShape, inShape);
+            Tensor d;
+            if (p == 0) d = torch.zeros_like(v);
+            else if (p == 1) d = v.sign();
+            else if (double.IsPositiveInfinity(p))
+            {
+                var mask = v.abs().eq(norm).to(v.dtype);
+                d = v.sign() * mask / ExpandBack(mask.SumImpl(dims, true, null), keepShape, inShape);
+            }
+            else
+            {
+                var safe = torch.where(norm.eq(0.0), torch.ones_like(norm), norm);
+                var ratio = p == 2 ? v / safe : v.sign() * (v.abs() / safe).pow(p - 1);
+                d = torch.where(norm.eq(0.0), torch.zeros_like(v), ratio);
+            }
+            return [gg * d];
+        });
     }
 
     private Tensor AllAny(long[]? dims, bool keepdim, bool all)

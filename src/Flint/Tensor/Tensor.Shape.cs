@@ -60,8 +60,9 @@ public partial class Tensor
     public Tensor reshape(params long[] shape)
     {
         var newShape = Shapes.InferSize(shape, numel());
-        if (ViewStrides(newShape) is not null) return view(newShape);
         var old = Shape;
+        // A viewable reshape is PyTorch's _reshape_alias, which has its own node name.
+        if (ViewStrides(newShape) is { } strides) return MakeView(newShape, strides, Offset, "ReshapeAliasBackward0", g => g.reshape(old));
         var c = Kernels.Contiguous(this);
         var r = new Tensor(c.Storage, newShape, Shapes.ContiguousStrides(newShape), 0);
         return Recorder.Record(r, "UnsafeViewBackward0", [this], [], (g, _) => [g.reshape(old)]);
@@ -285,13 +286,13 @@ public partial class Tensor
     {
         int d = Shapes.WrapDim(dim, Shape.Length);
         if (split_size <= 0 && Shape[d] > 0) throw new ArgumentException($"split_size can only be 0 if dimension size is 0, but got dimension size of {Shape[d]}");
-        var parts = new List<Tensor>();
+        var sizes = new List<long>();
         for (long s = 0; s < Shape[d] || (s == 0 && Shape[d] == 0); s += split_size)
         {
-            parts.Add(narrow(d, s, Math.Min(split_size, Shape[d] - s)));
+            sizes.Add(Math.Min(split_size, Shape[d] - s));
             if (Shape[d] == 0) break;
         }
-        return parts.ToArray();
+        return SplitImpl(d, sizes.ToArray(), "SplitBackward0");
     }
 
     /// <summary>Splits into pieces of the given sizes along a dim (views).</summary>
@@ -300,10 +301,32 @@ public partial class Tensor
         int d = Shapes.WrapDim(dim, Shape.Length);
         if (split_sizes.Sum() != Shape[d])
             throw new ArgumentException($"split_with_sizes expects split_sizes to sum exactly to {Shape[d]} (input tensor's size at dimension {d}), but got split_sizes={Shapes.Str(split_sizes)}");
-        var parts = new Tensor[split_sizes.Length];
-        long s = 0;
-        for (int i = 0; i < parts.Length; i++) { parts[i] = narrow(d, s, split_sizes[i]); s += split_sizes[i]; }
-        return parts;
+        return SplitImpl(d, (long[])split_sizes.Clone(), "SplitWithSizesBackward0");
+    }
+
+    /// <summary>The pieces as views sharing one node, as PyTorch records split: unused pieces contribute zeros.</summary>
+    private Tensor[] SplitImpl(int d, long[] sizes, string node)
+    {
+        var parts = new Tensor[sizes.Length];
+        using (torch.no_grad())
+        {
+            long s = 0;
+            for (int i = 0; i < parts.Length; i++) { parts[i] = narrow(d, s, sizes[i]); s += sizes[i]; }
+        }
+        if (!Recorder.Needed(this)) return parts;
+        var old = Shape;
+        return Recorder.RecordMulti(parts, node, [this], [], (gs, _) =>
+        {
+            var z = torch.zeros(old, gs.First(g => g is not null)!.dtype);
+            long at = 0;
+            using (torch.no_grad())
+                for (int i = 0; i < gs.Length; i++)
+                {
+                    if (gs[i] is { } g) z.narrow(d, at, sizes[i]).copy_(g);
+                    at += sizes[i];
+                }
+            return [z];
+        });
     }
 
     /// <summary>Splits into <paramref name="chunks"/> nearly equal pieces along a dim (views).</summary>
@@ -315,13 +338,23 @@ public partial class Tensor
         return split(Math.Max(size, 1), d);
     }
 
-    /// <summary>Removes a dim, returning the slices along it (views).</summary>
+    /// <summary>Removes a dim, returning the slices along it (views sharing one UnbindBackward0 node).</summary>
     public Tensor[] unbind(long dim = 0)
     {
         int d = Shapes.WrapDim(dim, Shape.Length);
         var parts = new Tensor[Shape[d]];
-        for (int i = 0; i < parts.Length; i++) parts[i] = select(d, i);
-        return parts;
+        using (torch.no_grad())
+            for (int i = 0; i < parts.Length; i++) parts[i] = select(d, i);
+        if (!Recorder.Needed(this) || parts.Length == 0) return parts;
+        var old = Shape;
+        return Recorder.RecordMulti(parts, "UnbindBackward0", [this], [], (gs, _) =>
+        {
+            var z = torch.zeros(old, gs.First(g => g is not null)!.dtype);
+            using (torch.no_grad())
+                for (int i = 0; i < gs.Length; i++)
+                    if (gs[i] is { } g) z.select(d, i).copy_(g);
+            return [z];
+        });
     }
 
     private static long[] RemoveAt(long[] a, int i)

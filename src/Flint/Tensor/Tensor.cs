@@ -86,6 +86,14 @@ public partial class Tensor : IDisposable
 
     internal bool IsDisposed;
 
+    private static long _serialCounter;
+
+    /// <summary>Creation order: lets the autograd engine tell the temporaries it made from older tensors.</summary>
+    internal readonly long Serial = Interlocked.Increment(ref _serialCounter);
+
+    /// <summary>The serial the next tensor will exceed.</summary>
+    internal static long CurrentSerial => Volatile.Read(ref _serialCounter);
+
     /// <summary>
     /// Releases this tensor. Optional: memory is managed and recycled when tensors become
     /// unreachable. Disposing (directly or through <see cref="torch.NewDisposeScope"/>) hands a

@@ -55,7 +55,15 @@ public static partial class torch
             if (!Shapes.SameShape(tensors[i].Shape, tensors[0].Shape))
                 throw new ArgumentException($"stack expects each tensor to be equal size, but got {Shapes.Str(tensors[0].Shape)} at entry 0 and {Shapes.Str(tensors[i].Shape)} at entry {i}");
         int d = Shapes.WrapDim(dim, tensors[0].Shape.Length + 1);
-        return cat(tensors.Select(t => t.unsqueeze(d)).ToList(), d);
+        Tensor r;
+        using (no_grad()) r = cat(tensors.Select(t => t.unsqueeze(d)).ToList(), d);
+        int n = tensors.Count;
+        return Recorder.Record(r, "StackBackward0", tensors.ToArray(), [], (g, _) =>
+        {
+            var grads = new Tensor?[n];
+            for (int i = 0; i < n; i++) grads[i] = g.select(d, i);
+            return grads;
+        });
     }
 
     /// <summary>Elementwise choice: x where condition is true, else y.</summary>

@@ -1,0 +1,72 @@
+using System.Globalization;
+
+namespace Flint.Modules;
+
+/// <summary>
+/// The hyperparameters of one parameter group (PyTorch's per-group dict minus <c>params</c>).
+/// Each optimizer derives its own <c>Options</c>; a null field means "take the optimizer's default".
+/// </summary>
+public class OptimizerOptions
+{
+    /// <summary>The learning rate (<c>lr</c>).</summary>
+    public double? LearningRate { get; set; }
+
+    /// <summary>
+    /// PyTorch's <c>initial_lr</c>: set by the first learning-rate scheduler attached to the
+    /// optimizer and used as its base rate; null until then.
+    /// </summary>
+    public double? InitialLearningRate { get; set; }
+
+    /// <summary>Fills every unset field from <paramref name="defaults"/> (an instance of the same type).</summary>
+    public virtual void FillMissingFrom(OptimizerOptions defaults)
+    {
+        LearningRate ??= defaults.LearningRate;
+    }
+
+    /// <summary>Writes the hyperparameters under PyTorch's keys, in PyTorch's order.</summary>
+    public virtual void SaveTo(IDictionary<string, object?> group)
+    {
+        group["lr"] = LearningRate;
+    }
+
+    /// <summary>Reads the hyperparameters written by <see cref="SaveTo"/>; keys that are absent keep their value.</summary>
+    public virtual void LoadFrom(IReadOnlyDictionary<string, object?> group)
+    {
+        LearningRate = ReadDouble(group, "lr", LearningRate);
+    }
+
+    /// <summary>A shallow copy (all fields are numbers or flags).</summary>
+    public OptimizerOptions Clone() => (OptimizerOptions)MemberwiseClone();
+
+    /// <summary>Reads a number that a deserializer may have produced as double, float, long or int.</summary>
+    protected static double? ReadDouble(IReadOnlyDictionary<string, object?> group, string key, double? current)
+    {
+        if (!group.TryGetValue(key, out var v)) return current;
+        return v switch
+        {
+            null => null,
+            double d => d,
+            float f => f,
+            long l => l,
+            int i => i,
+            bool => throw BadValue(key, v),
+            IConvertible c => c.ToDouble(CultureInfo.InvariantCulture),
+            _ => throw BadValue(key, v),
+        };
+    }
+
+    /// <summary>Reads a flag.</summary>
+    protected static bool? ReadBool(IReadOnlyDictionary<string, object?> group, string key, bool? current)
+    {
+        if (!group.TryGetValue(key, out var v)) return current;
+        return v switch
+        {
+            null => null,
+            bool b => b,
+            _ => throw BadValue(key, v),
+        };
+    }
+
+    private static ArgumentException BadValue(string key, object v) =>
+        new($"optimizer state dict: parameter group key '{key}' has a value of type {v.GetType().Name}");
+}
