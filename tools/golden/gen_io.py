@@ -79,6 +79,17 @@ def small_model():
     return torch.nn.Sequential(torch.nn.Linear(4, 3), torch.nn.ReLU(), torch.nn.Linear(3, 2))
 
 
+def adam_run(steps=2):
+    """small_model() trained by Adam(lr=0.01) for two steps on sum(model(MODEL_INPUT())**2)."""
+    model = small_model()
+    opt = torch.optim.Adam(model.parameters(), lr=0.01)
+    for _ in range(steps):
+        opt.zero_grad()
+        model(MODEL_INPUT()).pow(2).sum().backward()
+        opt.step()
+    return model, opt
+
+
 def MODEL_INPUT():
     return torch.linspace(-2, 2, 20).reshape(5, 4)
 
@@ -193,6 +204,15 @@ def gen():
     }
 
     write_pt2_layout(os.path.join(OUT, "state_dict.pt"), os.path.join(OUT, "pt2_layout.pt"))
+
+    model, opt = adam_run()
+    osd = opt.state_dict()
+    torch.save(osd, os.path.join(OUT, "adam_state.pt"))
+    expected["adam_state.pt"] = {
+        "param_groups": [{k: v for k, v in g.items()} for g in osd["param_groups"]],
+        "state": [{k: describe(v) for k, v in osd["state"][i].items()} for i in range(4)],
+        "params_after": {k: describe(v) for k, v in model.state_dict().items()},
+    }
 
     with open(os.path.join(OUT, "state_dict.safetensors"), "wb") as f:
         f.write(safetensors_bytes(sd, {"format": "pt", "source": "gen_io.py"}))
@@ -369,6 +389,21 @@ def check():
     with torch.no_grad():
         same(fresh(MODEL_INPUT()), want(MODEL_INPUT()), "model forward")
     checked += 2
+
+    # Flint's Adam after the same two steps: PyTorch loads its state dict into its own Adam.
+    path = os.path.join(FLINT, "adam_state.pt")
+    check_pickle_globals(path)
+    flint_osd = torch.load(path)  # floats (lr, betas): 1.13's weights_only unpickler has no BINFLOAT
+    model, opt = adam_run()
+    ref = opt.state_dict()
+    fresh = torch.optim.Adam(small_model().parameters(), lr=0.5)
+    fresh.load_state_dict(flint_osd)
+    assert fresh.param_groups[0]["lr"] == 0.01 and fresh.param_groups[0]["betas"] == (0.9, 0.999), fresh.param_groups
+    assert sorted(flint_osd["state"].keys()) == [0, 1, 2, 3]
+    for i in range(4):
+        for k, v in ref["state"][i].items():
+            assert torch.allclose(flint_osd["state"][i][k], v, rtol=1e-5, atol=1e-7), (i, k, flint_osd["state"][i][k], v)
+    checked += 1
 
     print("check passed:", checked, "Flint-written files read back by PyTorch", torch.__version__)
 

@@ -24,6 +24,7 @@ public class FlintWrittenFilesTests
         return new()
         {
             ["model_state.pt"] = p => torch.save(model.state_dict(), p),
+            ["adam_state.pt"] = p => torch.save(OptimizerSerializationTests.AdamRun(2).Optimizer.state_dict(), p),
             ["model.safetensors"] = p => model.save(p),
             ["tensor.pt"] = p => torch.save(randn, p),
             ["dict.pt"] = p => torch.save(new Dictionary<string, Tensor>

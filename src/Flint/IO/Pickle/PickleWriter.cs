@@ -58,6 +58,7 @@ internal sealed class PickleWriter
                 Memoize(t);
                 return;
             case object?[] tuple: WriteTuple(tuple); return;
+            case Flint.Modules.StateDictionary sd: WriteValue(OptimizerStateDicts.ToPython(sd)); return;
             case ITuple tuple:
                 var items = new object?[tuple.Length];
                 for (int i = 0; i < items.Length; i++) items[i] = tuple[i];

@@ -7,7 +7,8 @@ namespace Flint.IO.Pickle;
 /// all strings and values all tensors (a state dict) → <c>Dictionary&lt;string, Tensor&gt;</c>; other
 /// string-keyed dicts → <c>Dictionary&lt;string, object?&gt;</c>; any other dict →
 /// <c>Dictionary&lt;object, object?&gt;</c>; list → <c>List&lt;object?&gt;</c>; tuple → <c>object?[]</c>;
-/// int → long; float → double. Insertion order is kept (nothing is ever removed from these
+/// int → long; float → double; PyTorch's optimizer layout (<c>{"state": {int: {...}}, "param_groups": [{...}]}</c>)
+/// → <see cref="Flint.Modules.StateDictionary"/>. Insertion order is kept (nothing is ever removed from these
 /// dictionaries, so they enumerate in the order the file lists them). Shared objects stay shared.
 /// </summary>
 internal static class PyToClr
@@ -34,6 +35,12 @@ internal static class PyToClr
                     foreach (var (k, v) in dict.Items) stateDict[(string)k] = (Tensor)v!;
                     done[value] = stateDict;
                     return stateDict;
+                }
+                if (OptimizerStateDicts.IsOptimizerStateDict(dict))
+                {
+                    var sd = OptimizerStateDicts.FromPython(dict, v => Convert(v, done));
+                    done[value] = sd;
+                    return sd;
                 }
                 IDictionary result = stringKeys ? new Dictionary<string, object?>(dict.Items.Count) : new Dictionary<object, object?>(dict.Items.Count, PyKeyComparer.Instance);
                 done[value] = result;
