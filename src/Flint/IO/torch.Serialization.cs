@@ -16,9 +16,9 @@ public static partial class torch
     public static void save(IDictionary<string, Tensor> state_dict, string path) => save((object)state_dict, path);
 
     /// <summary>
-    /// Saves a value in PyTorch's checkpoint format, atomically. The value may be a tensor or null, bool,
-    /// integer, floating-point number or string, or an array, list, tuple (<c>object?[]</c>) or dictionary
-    /// of those, nested (an optimizer's <c>state_dict()</c>, for example).
+    /// Saves a value in PyTorch's checkpoint format, atomically. The value may be a tensor, an optimizer's
+    /// <c>state_dict()</c>, null, bool, integer, floating-point number or string, or an array, list, tuple
+    /// (<c>object?[]</c>) or dictionary of those, nested (a training checkpoint, for example).
     /// </summary>
     /// <exception cref="ArgumentException">The value holds something that cannot be saved; the file is not touched.</exception>
     public static void save(object? obj, string path) => AtomicFile.Write(path, s => TorchSave.Save(obj, s));
@@ -33,7 +33,8 @@ public static partial class torch
     /// <see cref="InvalidDataException"/> naming it, and nothing from the file is ever run.
     /// </summary>
     /// <returns>A <see cref="Tensor"/>; a <c>Dictionary&lt;string, Tensor&gt;</c> for a dict of tensors (a state dict),
-    /// in the file's order; otherwise dictionaries (<c>Dictionary&lt;string, object?&gt;</c>, or
+    /// in the file's order; a <see cref="Flint.Modules.StateDictionary"/> for an optimizer's <c>state_dict()</c>
+    /// (for <c>optimizer.load_state_dict</c>); otherwise dictionaries (<c>Dictionary&lt;string, object?&gt;</c>, or
     /// <c>Dictionary&lt;object, object?&gt;</c> when some key is not a string), <c>List&lt;object?&gt;</c> for lists,
     /// <c>object?[]</c> for tuples, long, double, bool, string or null.</returns>
     /// <exception cref="InvalidDataException">The file is corrupt, truncated, not a checkpoint, or names a global Flint does not allow.</exception>

@@ -109,4 +109,11 @@ public class ModuleSerializationTests
         Assert.Equal(IOGolden.Hex(before), IOGolden.Hex(Forward(fromPt, x)));
         Assert.Equal(IOGolden.Hex(before), IOGolden.Hex(Forward(fromSafetensors, x)));
     }
+
+    [Fact]
+    public void SavingAWholeModuleIsRefusedWithAHint()
+    {
+        var e = Assert.Throws<ArgumentException>(() => save((object)SmallModel(), new MemoryStream()));
+        Assert.Contains("save its state_dict()", e.Message);
+    }
 }

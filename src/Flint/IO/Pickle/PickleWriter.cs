@@ -67,6 +67,10 @@ internal sealed class PickleWriter
             case IDictionary dict: WriteDict(dict); return;
             case IEnumerable<KeyValuePair<string, Tensor>> pairs: WriteDict(pairs.ToDictionary(p => p.Key, p => p.Value)); return;
             case IList list: WriteList(list); return;
+            case torch.nn.Module:
+                throw new ArgumentException(
+                    $"torch.save: cannot save a whole module ({value.GetType().Name}); save its state_dict() and load it with " +
+                    "load_state_dict, as PyTorch recommends (or use model.save(path)).");
             default:
                 throw new ArgumentException(
                     $"torch.save: cannot save a value of type {value.GetType()}; Flint saves tensors, strings, numbers, bools, null, " +
