@@ -8,6 +8,7 @@ namespace Flint.Tests.IO;
 /// what PyTorch checked is what Flint writes today. With FLINT_WRITE_GOLDEN=&lt;dir&gt; it also writes them there
 /// (to regenerate the committed copies).
 /// </summary>
+[Collection(GlobalRandomCollection.Name)] // seeds and draws from the global generator
 public class FlintWrittenFilesTests
 {
     private static Dictionary<string, Action<string>> Writers()

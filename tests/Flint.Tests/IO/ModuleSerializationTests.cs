@@ -3,6 +3,7 @@ using static Flint.torch;
 namespace Flint.Tests.IO;
 
 /// <summary>Modules: PyTorch's state dicts load into Flint modules, model.save/load, and the spec's nn network round trip.</summary>
+[Collection(GlobalRandomCollection.Name)] // seeds and draws from the global generator
 public class ModuleSerializationTests
 {
     private static Flint.Modules.Sequential SmallModel() => nn.Sequential(nn.Linear(4, 3), nn.ReLU(), nn.Linear(3, 2));

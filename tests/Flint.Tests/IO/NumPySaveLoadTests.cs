@@ -1,6 +1,7 @@
 namespace Flint.Tests.IO;
 
 /// <summary>np.save/np.load/np.savez for NDArray and tensors.</summary>
+[Collection(GlobalRandomCollection.Name)] // seeds and draws from the global generator
 public class NumPySaveLoadTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using static Flint.torch;
 namespace Flint.Tests.IO;
 
 /// <summary>optimizer.state_dict() through torch.save/torch.load, and PyTorch's optimizer checkpoints into Flint optimizers.</summary>
+[Collection(GlobalRandomCollection.Name)] // seeds and draws from the global generator
 public class OptimizerSerializationTests
 {
     private static Sequential SmallModel() => nn.Sequential(nn.Linear(4, 3), nn.ReLU(), nn.Linear(3, 2));

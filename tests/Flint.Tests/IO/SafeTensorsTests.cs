@@ -5,6 +5,7 @@ using System.Text.Json;
 namespace Flint.Tests.IO;
 
 /// <summary>safetensors: golden reads, round trips, the writer's layout, and every kind of corrupt header.</summary>
+[Collection(GlobalRandomCollection.Name)] // seeds and draws from the global generator
 public class SafeTensorsTests
 {
     [Theory]

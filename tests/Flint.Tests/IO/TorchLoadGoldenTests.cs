@@ -3,6 +3,7 @@ using System.Text.Json;
 namespace Flint.Tests.IO;
 
 /// <summary>Flint reads files written by PyTorch 1.13's torch.save bit for bit (tests/golden/io, tools/golden/gen_io.py).</summary>
+[Collection(GlobalRandomCollection.Name)] // seeds and draws from the global generator
 public class TorchLoadGoldenTests
 {
     [Theory]

@@ -3,6 +3,7 @@ using System.IO.Compression;
 namespace Flint.Tests.IO;
 
 /// <summary>torch.save → torch.load round trips and the shape of what Flint writes.</summary>
+[Collection(GlobalRandomCollection.Name)] // seeds and draws from the global generator
 public class TorchSaveTests
 {
     internal static readonly ScalarType[] AllDTypes =

@@ -1,6 +1,7 @@
 namespace Flint.Tests.IO;
 
 /// <summary>Train the specification's two-layer network, save it, load it into fresh weights: identical predictions.</summary>
+[Collection(GlobalRandomCollection.Name)] // seeds and draws from the global generator
 public class TrainSaveLoadTests
 {
     private const int N = 64, DIn = 1000, H = 100, DOut = 10;
