@@ -118,6 +118,21 @@ internal static class Kernels
         return Finish(o, x.dtype, into);
     }
 
+    /// <summary>clamp's gradient: g where the input was inside the bounds, else 0; null when a fused kernel does not apply.</summary>
+    public static Tensor? ClampBackward(Tensor x, Tensor g, double? lo, double? hi)
+    {
+        if (x.dtype != g.dtype || !Shapes.SameShape(x.Shape, g.Shape)) return null;
+        var o = Tensor.Empty((long[])x.Shape.Clone(), x.dtype, x.device, clear: false);
+        switch (x.dtype)
+        {
+            case ScalarType.Float32: ElementwiseKernels.ClampBackward(x.Shape, Operand.Of(x), Operand.Of(g), Operand.Of(o), (float?)lo, (float?)hi); break;
+            case ScalarType.Float64: ElementwiseKernels.ClampBackward(x.Shape, Operand.Of(x), Operand.Of(g), Operand.Of(o), lo, hi); break;
+            default: return null;
+        }
+        GC.KeepAlive(x); GC.KeepAlive(g);
+        return o;
+    }
+
     public static Tensor Where(Tensor cond, Tensor a, Tensor b)
     {
         // uint8 conditions still work in PyTorch 1.13 (deprecated): non-zero is true.

@@ -1,3 +1,4 @@
+using Flint.Autograd;
 using Flint.Backends.Cpu;
 using Flint.Ops;
 
@@ -235,7 +236,13 @@ public partial class Tensor
     {
         if (dtype == ScalarType.Bool) throw new ArgumentException("Boolean inputs not supported for relu");
         var r = Kernels.Unary<ReluOp>("relu", this, dtype);
-        return Recorder.Record(r, "ReluBackward0", [this], [r], (g, s) => [g * (s[0] > 0.0).to(g.dtype)]);
+        return Recorder.Record(r, "ReluBackward0", [this], [r], (g, s) =>
+        {
+            // r > 0 equals r >= the smallest positive subnormal, so clamp's fused backward serves relu too.
+            double smallest = s[0].dtype == ScalarType.Float64 ? double.Epsilon : float.Epsilon;
+            if (!GradMode.IsEnabled && Kernels.ClampBackward(s[0], g, smallest, null) is { } fused) return [fused];
+            return [g * (s[0] > 0.0).to(g.dtype)];
+        });
     }
 
     /// <summary>Clamps into [min, max]; either bound may be omitted.</summary>
@@ -250,6 +257,7 @@ public partial class Tensor
         return Recorder.Record(r, node, [this], [this], (g, s) =>
         {
             var x = s[0];
+            if (!GradMode.IsEnabled && Kernels.ClampBackward(x, g, min, max) is { } fused) return [fused];
             Tensor pass = min is not null && max is not null ? (x >= min.Value) & (x <= max.Value) : min is not null ? x >= min.Value : x <= max!.Value;
             return [g * pass.to(g.dtype)];
         });

@@ -136,6 +136,30 @@ internal static class ElementwiseKernels
         }
     }
 
+    /// <summary>
+    /// clamp's backward in one pass: o = g where lo &lt;= x &lt;= hi (bounds optional), else 0.
+    /// Replaces building a bool mask, casting it and multiplying (three temporaries).
+    /// </summary>
+    public static void ClampBackward<T>(long[] shape, Operand x, Operand g, Operand o, T? lo, T? hi) where T : unmanaged, INumber<T>
+    {
+        T[] X = (T[])x.Data, G = (T[])g.Data, O = (T[])o.Data;
+        var plan = new LoopPlan(shape, x.Strides, g.Strides, o.Strides);
+        long n = plan.InnerSize, sx = plan.InnerStride(0), sg = plan.InnerStride(1), so = plan.InnerStride(2);
+        var cur = new LoopPlan.Cursor(plan, [x.Offset, g.Offset, o.Offset]);
+        bool hasLo = lo.HasValue, hasHi = hi.HasValue;
+        T l = lo.GetValueOrDefault(), h = hi.GetValueOrDefault();
+        while (cur.MoveNext())
+        {
+            long ix = cur.Offsets[0], ig = cur.Offsets[1], io = cur.Offsets[2];
+            for (long i = 0; i < n; i++, ix += sx, ig += sg, io += so)
+            {
+                T v = X[ix];
+                bool pass = (!hasLo || v >= l) && (!hasHi || v <= h);
+                O[io] = pass ? G[ig] : T.Zero;
+            }
+        }
+    }
+
     /// <summary>Writes one value everywhere in a strided view.</summary>
     public static void Fill<T>(long[] shape, Operand o, T value)
     {
