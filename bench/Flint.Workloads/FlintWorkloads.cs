@@ -16,8 +16,7 @@ public sealed class FlintSide(Func<string, ProcessStartInfo>? childLauncher = nu
     public IPreparedWorkload? Prepare(WorkloadSpec spec) => spec.Kind switch
     {
         WorkloadKind.AutogradProgram => new FlintAutogradProgram(spec),
-        // (b) needs torch.nn.Sequential, nn.MSELoss and optim.SGD, which are not in Flint yet.
-        WorkloadKind.NnProgram => null,
+        WorkloadKind.NnProgram => new FlintNnProgram(spec),
         WorkloadKind.Gemm => new FlintGemm(spec),
         WorkloadKind.Elementwise => new FlintElementwise(spec),
         WorkloadKind.SmallOp => new FlintSmallOp(spec),
@@ -61,6 +60,43 @@ internal sealed class FlintAutogradProgram : IPreparedWorkload
                 w1.grad!.zero_();
                 w2.grad!.zero_();
             }
+        }
+        return last;
+    }
+
+    public void Dispose() { }
+}
+
+/// <summary>(b): nn.Sequential(Linear, ReLU, Linear) + MSELoss(sum) + optim.SGD, the tutorial's "PyTorch: optim" loop.</summary>
+internal sealed class FlintNnProgram : IPreparedWorkload
+{
+    private readonly Tensor _x, _y;
+    private readonly torch.nn.Module<Tensor, Tensor> _model;
+    private readonly torch.nn.Module<Tensor, Tensor, Tensor> _lossFn;
+    private readonly torch.optim.Optimizer _optimizer;
+
+    public FlintNnProgram(WorkloadSpec spec)
+    {
+        long n = spec.Args[0], dIn = spec.Args[1], h = spec.Args[2], dOut = spec.Args[3];
+        torch.manual_seed(0);
+        _x = torch.randn(n, dIn);
+        _y = torch.randn(n, dOut);
+        _model = torch.nn.Sequential(torch.nn.Linear(dIn, h), torch.nn.ReLU(), torch.nn.Linear(h, dOut));
+        _lossFn = torch.nn.MSELoss(reduction: torch.nn.Reduction.Sum);
+        _optimizer = torch.optim.SGD(_model.parameters(), lr: 1e-4);
+    }
+
+    public double Run(int count)
+    {
+        double last = double.NaN;
+        for (int t = 0; t < count; t++)
+        {
+            var y_pred = _model.call(_x);
+            var loss = _lossFn.call(y_pred, _y);
+            last = loss.item<float>();
+            _optimizer.zero_grad();
+            loss.backward();
+            _optimizer.step();
         }
         return last;
     }

@@ -10,6 +10,13 @@ public static class Catalog
         NumpyNet.Large(),
         new TensorsManual(),
         new TensorsAutograd(),
+        new CustomFunction(),
+        NnSequential.Notebook(),
+        NnSequential.Tutorial(),
+        new NnOptimSgd(),
+        new NnOptimAdam(),
+        new CustomModule(),
+        new DynamicNetProgram(),
         new Explore(),
     ];
 }

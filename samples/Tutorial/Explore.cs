@@ -2,7 +2,7 @@ namespace Flint.Tutorial;
 
 /// <summary>
 /// The notebook's exploration cells: transposes and the <c>mm</c> shape error, what <c>backward</c>
-/// does to <c>x.grad</c>, <c>new_tensor</c> and dtypes. Each cell prints its code, then what the
+/// does to <c>x.grad</c>, <c>new_tensor</c> and dtypes, the nn model's parameters. Each cell prints its code, then what the
 /// notebook shows; errors are caught and printed as PyTorch names them.
 /// </summary>
 public sealed class Explore : TutorialProgram
@@ -66,5 +66,11 @@ public sealed class Explore : TutorialProgram
         Cell("torch.tensor(data).dtype", () => Name_(torch.tensor(data).dtype));
         Cell("tensor", () => tensor);
         Cell("tensor.size()", () => tensor.size());
+
+        // what are these parameters? (the nn cell's model, freshly initialised from seed 0)
+        torch.manual_seed(0);
+        var model = torch.nn.Sequential(torch.nn.Linear(4, 2), torch.nn.ReLU(), torch.nn.Linear(2, 1));
+        Cell("torch.manual_seed(0); model = torch.nn.Sequential(torch.nn.Linear(4, 2), torch.nn.ReLU(), torch.nn.Linear(2, 1))", () => null);
+        Cell("for param in model.parameters(): print(param)", () => string.Join("\n", model.parameters()));
     }
 }

@@ -50,9 +50,15 @@ public abstract class TutorialProgram
     /// <summary><c>print(t, loss)</c>: records the loss; prints it as Python would unless <c>--every</c> folds it.</summary>
     protected void print(int t, double loss)
     {
-        Losses.Add(loss);
-        if (t % _settings.Every == 0) _settings.Out.WriteLine($"{t} {np.repr(loss)}");
+        record(loss);
+        if (t % _settings.Every == 0) show(t, loss);
     }
+
+    /// <summary>Adds an iteration's loss to the curve without printing it (for a cell that prints only some iterations).</summary>
+    protected void record(double loss) => Losses.Add(loss);
+
+    /// <summary>Python's <c>print(t, loss)</c> as a cell writes it, whatever <c>--every</c> says; records nothing.</summary>
+    protected void show(int t, double loss) => _settings.Out.WriteLine($"{t} {np.repr(loss)}");
 
     /// <summary><c>print(t, loss.item())</c>: a float32 loss printed as the Python float it becomes.</summary>
     protected void print(int t, float loss) => print(t, (double)loss);

@@ -7,6 +7,7 @@ namespace Flint.Tests.Bench;
 /// Keeps bench/Compare's Flint side compiling and working: runs every quick workload for a couple
 /// of iterations (no TorchSharp, no child processes) and checks the results are real.
 /// </summary>
+[Collection(GlobalRandomCollection.Name)] // the programs seed torch.manual_seed(0) and compare losses with PyTorch's
 public class CompareSmokeTests
 {
     [Fact]
@@ -21,8 +22,8 @@ public class CompareSmokeTests
         foreach (var r in results)
         {
             var median = r.MedianSeconds[0];
-            // Not built in Flint yet (b: nn/optim) or needing a child launcher (p): skipped, not faked.
-            if (r.Spec.Kind is WorkloadKind.NnProgram or WorkloadKind.Process)
+            // Needing a child launcher (p): skipped, not faked.
+            if (r.Spec.Kind is WorkloadKind.Process)
             {
                 Assert.Null(median);
                 continue;
@@ -33,6 +34,7 @@ public class CompareSmokeTests
 
         var table = Report.Table(sides, results);
         Assert.Contains("| a | autograd 64/1000/100/10 |", table);
+        Assert.Contains("| b | nn.Sequential+MSELoss+SGD 64/1000/100/10 |", table);
         Assert.Contains("GFLOP/s", table);
     }
 
@@ -50,6 +52,22 @@ public class CompareSmokeTests
             Assert.True(Math.Abs(loss - expected[t]) <= 1e-4 * expected[t], $"t={t}: Flint {loss}, PyTorch {expected[t]}");
         }
         Assert.True(expected[^1] < expected[0] / 2);
+    }
+
+    [Fact]
+    public void NnProgramMatchesTheTutorialsOptimSgdCurve()
+    {
+        // (b) is the tutorial's optim-sgd program: its losses are in tutorial.json (tools/golden/gen_tutorial.py).
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "golden", "tutorial.json")));
+        var expected = doc.RootElement.GetProperty("optim-sgd").EnumerateArray().Select(e => double.Parse(e.GetString()!, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var spec = Catalog.Build(RunMode.Quick).Single(s => s.Kind == WorkloadKind.NnProgram);
+        using var program = new FlintSide().Prepare(spec)!;
+        for (int t = 0; t < 10; t++)
+        {
+            double loss = program.Run(1);
+            Assert.True(Math.Abs(loss - expected[t]) <= 1e-4 * expected[t], $"t={t}: Flint {loss}, PyTorch {expected[t]}");
+        }
+        Assert.True(program.Run(20) < expected[0] / 2);
     }
 
     [Fact]
