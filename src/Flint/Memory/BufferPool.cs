@@ -5,9 +5,11 @@ namespace Flint;
 /// <summary>
 /// Recycles large tensor buffers. A training loop allocates the same sizes every iteration;
 /// without reuse each large array lands on the large-object heap, touches fresh pages and
-/// triggers gen-2 collections. A pooled storage hands its array back here when it is
-/// finalised (users never need <c>Dispose</c>); arrays are keyed by exact element type and
-/// length so a buffer's length always equals its tensor's element count.
+/// triggers gen-2 collections. A pooled storage hands its array back here when its last view
+/// is disposed: by the autograd engine for the gradients it creates, or by user code
+/// (<c>Dispose</c>, dispose scopes). Tensors nobody disposes are simply garbage collected.
+/// Arrays are keyed by exact element type and length, so a buffer's length always equals its
+/// tensor's element count.
 /// </summary>
 internal static class BufferPool
 {
@@ -38,7 +40,7 @@ internal static class BufferPool
         return clear ? new T[length] : GC.AllocateUninitializedArray<T>(length);
     }
 
-    /// <summary>Takes an array back (called from a storage finaliser).</summary>
+    /// <summary>Takes an array back (called when a storage's last view is disposed).</summary>
     public static void Return(Array array, int elementSize)
     {
         long bytes = array.LongLength * elementSize;

@@ -13,7 +13,11 @@ internal sealed class Storage
     /// <summary>Bumped by every in-place write through any view.</summary>
     public int Version;
 
-    /// <summary>True when the buffer came from <see cref="BufferPool"/> and goes back there when this storage dies.</summary>
+    /// <summary>
+    /// True when the buffer came from <see cref="BufferPool"/> and may go back there when the last
+    /// view is disposed. Only explicit disposal returns buffers (never a finaliser): a finaliser can
+    /// run while a kernel still reads the raw array, and a recycled array must never be shared.
+    /// </summary>
     private bool _pooled;
 
     public Storage(Array buffer, ScalarType dtype, Device device)
@@ -21,7 +25,6 @@ internal sealed class Storage
         Buffer = buffer;
         DType = dtype;
         Device = device;
-        GC.SuppressFinalize(this);
     }
 
     private Storage(Array buffer, ScalarType dtype, Device device, bool pooled)
@@ -30,24 +33,13 @@ internal sealed class Storage
         DType = dtype;
         Device = device;
         _pooled = pooled;
-        if (!pooled) GC.SuppressFinalize(this);
-    }
-
-    ~Storage()
-    {
-        if (_pooled) BufferPool.Return(Buffer, DTypes.ElementSize(DType));
     }
 
     /// <summary>
     /// Marks the buffer as handed out beyond this storage (e.g. returned to a user as an array),
     /// so it is never recycled while someone else may still hold it.
     /// </summary>
-    public void Escape()
-    {
-        if (!_pooled) return;
-        _pooled = false;
-        GC.SuppressFinalize(this);
-    }
+    public void Escape() => _pooled = false;
 
     public long Length => Buffer.LongLength;
 
@@ -64,7 +56,6 @@ internal sealed class Storage
     {
         if (Interlocked.Decrement(ref _views) != 0 || !_pooled) return;
         _pooled = false;
-        GC.SuppressFinalize(this);
         BufferPool.Return(Buffer, DTypes.ElementSize(DType));
     }
 

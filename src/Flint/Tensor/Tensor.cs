@@ -105,7 +105,6 @@ public partial class Tensor : IDisposable
         if (IsDisposed) return;
         IsDisposed = true;
         Storage.ReleaseView();
-        GC.SuppressFinalize(this);
     }
 
     internal void ThrowIfDisposed()
