@@ -18,7 +18,7 @@ internal sealed class AccumulateGrad : GradNode
         var existing = Variable.grad;
         // A leaf's .grad outlives any dispose scope the backward ran in.
         if (existing is null)
-            Variable.grad = (GradMode.IsEnabled ? g : g.detach().clone()).DetachFromDisposeScope();
+            Variable.grad = (GradMode.IsEnabled ? g : Engine.TryAdopt(g) ? g : g.detach().clone()).DetachFromDisposeScope();
         else if (GradMode.IsEnabled)
             Variable.grad = (existing + g).DetachFromDisposeScope();
         else

@@ -58,6 +58,31 @@ internal static class Engine
 
         var buffers = new Dictionary<GradNode, Tensor?[]>(ReferenceEqualityComparer.Instance);
         var temps = new TemporaryGradients(enabled: !createGraph);
+        var outerTemps = _current;
+        _current = temps;
+        try
+        {
+            return RunGraph(rootEdges, grads, retainGraph, createGraph, captures, captured, allowUnused, temps, dependencies, buffers);
+        }
+        finally
+        {
+            _current = outerTemps;
+        }
+    }
+
+    [ThreadStatic] private static TemporaryGradients? _current;
+
+    /// <summary>
+    /// Lets a leaf take an engine-made gradient as its <c>.grad</c> without a copy (PyTorch's
+    /// "steal" when nothing else refers to the gradient): only a dense, unshared tensor this
+    /// backward created and no buffer still holds. It is then never recycled.
+    /// </summary>
+    internal static bool TryAdopt(Tensor g) => _current?.TryAdopt(g) ?? false;
+
+    private static Tensor?[]? RunGraph(Edge[] rootEdges, Tensor[] grads, bool retainGraph, bool createGraph,
+        Dictionary<(GradNode, int), int>? captures, Tensor?[]? captured, bool allowUnused, TemporaryGradients temps,
+        Dictionary<GradNode, int> dependencies, Dictionary<GradNode, Tensor?[]> buffers)
+    {
         var spent = new List<Tensor>();
         for (int i = 0; i < rootEdges.Length; i++)
             Accumulate(buffers, rootEdges[i], grads[i], temps, spent);
@@ -154,6 +179,14 @@ internal static class Engine
         private readonly long _start = Tensor.CurrentSerial;
         private readonly Dictionary<Tensor, int> _holds = new(ReferenceEqualityComparer.Instance);
         private readonly HashSet<Tensor> _pinned = new(ReferenceEqualityComparer.Instance);
+
+        public bool TryAdopt(Tensor g)
+        {
+            if (!enabled || g.Serial <= _start || _pinned.Contains(g) || _holds.GetValueOrDefault(g) > 0) return false;
+            if (g.GradFn is not null || g.Offset != 0 || !g.is_contiguous() || g.Storage.Length != g.numel() || !g.Storage.IsSoleView) return false;
+            _pinned.Add(g);
+            return true;
+        }
 
         public void Hold(Tensor t) => _holds[t] = _holds.GetValueOrDefault(t) + 1;
         public void Drop(Tensor t) => _holds[t] = _holds.GetValueOrDefault(t) - 1;

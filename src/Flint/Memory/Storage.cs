@@ -48,6 +48,9 @@ internal sealed class Storage
 
     public void AddView() => Interlocked.Increment(ref _views);
 
+    /// <summary>True when exactly one live tensor views this storage.</summary>
+    public bool IsSoleView => Volatile.Read(ref _views) == 1;
+
     /// <summary>
     /// Called when a view is disposed. When the last view goes, a pooled buffer returns to the
     /// pool at once instead of waiting for the garbage collector.
