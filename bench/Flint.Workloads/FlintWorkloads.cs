@@ -47,6 +47,8 @@ internal sealed class FlintAutogradProgram : IPreparedWorkload
         double last = double.NaN;
         for (int t = 0; t < count; t++)
         {
+            // As on the TorchSharp side: one dispose scope per iteration (optional in Flint; it recycles buffers at once).
+            using var scope = torch.NewDisposeScope();
             var y_pred = _x.mm(_w1).clamp(min: 0).mm(_w2);
             var loss = (y_pred - _y).pow(2).sum();
             last = loss.item<float>();
@@ -91,6 +93,7 @@ internal sealed class FlintNnProgram : IPreparedWorkload
         double last = double.NaN;
         for (int t = 0; t < count; t++)
         {
+            using var scope = torch.NewDisposeScope();
             var y_pred = _model.call(_x);
             var loss = _lossFn.call(y_pred, _y);
             last = loss.item<float>();
@@ -119,9 +122,13 @@ internal sealed class FlintGemm : IPreparedWorkload
 
     public double Run(int count)
     {
-        Tensor? c = null;
-        for (int i = 0; i < count; i++) c = _a.mm(_b);
-        return c!.numel();
+        long n = 0;
+        for (int i = 0; i < count; i++)
+        {
+            using var c = _a.mm(_b); // disposed at once, as on the TorchSharp side
+            n = c.numel();
+        }
+        return n;
     }
 
     public void Dispose() { }
@@ -149,10 +156,10 @@ internal sealed class FlintElementwise : IPreparedWorkload
 
     public double Run(int count)
     {
-        Tensor r = _c;
+        long n = 0;
         for (int i = 0; i < count; i++)
         {
-            r = (_op, _inPlace) switch
+            var r = (_op, _inPlace) switch
             {
                 ("add", false) => _a.add(_b),
                 ("mul", false) => _a.mul(_b),
@@ -164,8 +171,10 @@ internal sealed class FlintElementwise : IPreparedWorkload
                 ("exp", true) => _c.exp_(),
                 _ => throw new ArgumentException($"unknown op {_op}"),
             };
+            n = r.numel();
+            if (!_inPlace) r.Dispose(); // allocating results are disposed at once, as on the TorchSharp side
         }
-        return r.numel();
+        return n;
     }
 
     public void Dispose() { }

@@ -9,6 +9,29 @@ namespace Flint.Backends.Cpu;
 /// </summary>
 internal static class ElementwiseKernels
 {
+    /// <summary>
+    /// Dense runs at least this long (1 MiB of float32) are split over the cores: memory-bound
+    /// loops gain from a second core's bandwidth. Elementwise results do not depend on the split.
+    /// </summary>
+    public const int ParallelMinElements = 1 << 18;
+    private const int ParallelChunk = 1 << 16;
+
+    private static int ChunkCount(int len) => (len + ParallelChunk - 1) / ParallelChunk;
+
+    private static void DenseBinary<T, TOp>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> o)
+        where T : unmanaged, INumber<T> where TOp : IBinaryOp
+    {
+        if (TOp.TryVectorized(a, b, o)) return;
+        for (int i = 0; i < o.Length; i++) o[i] = TOp.Invoke(a[i], b[i]);
+    }
+
+    private static void DenseUnary<T, TOp>(ReadOnlySpan<T> x, Span<T> o)
+        where T : unmanaged, INumber<T> where TOp : IUnaryOp
+    {
+        if (TOp.TryVectorized(x, o)) return;
+        for (int i = 0; i < o.Length; i++) o[i] = TOp.Invoke(x[i]);
+    }
+
     public static void Binary<T, TOp>(long[] shape, Operand a, Operand b, Operand o)
         where T : unmanaged, INumber<T> where TOp : IBinaryOp
     {
@@ -17,9 +40,17 @@ internal static class ElementwiseKernels
         {
             // Same-shape dense operands: one flat run, no loop plan (the common case in training loops).
             int len = (int)Shapes.Numel(shape);
-            var sa0 = A.AsSpan((int)a.Offset, len); var sb0 = B.AsSpan((int)b.Offset, len); var so0 = O.AsSpan((int)o.Offset, len);
-            if (!TOp.TryVectorized<T>(sa0, sb0, so0))
-                for (int i = 0; i < len; i++) so0[i] = TOp.Invoke(sa0[i], sb0[i]);
+            int ao = (int)a.Offset, bo = (int)b.Offset, oo = (int)o.Offset;
+            if (len >= ParallelMinElements)
+            {
+                GemmParallel.For(ChunkCount(len), Environment.ProcessorCount, c =>
+                {
+                    int s = c * ParallelChunk, n = Math.Min(ParallelChunk, len - s);
+                    DenseBinary<T, TOp>(A.AsSpan(ao + s, n), B.AsSpan(bo + s, n), O.AsSpan(oo + s, n));
+                });
+                return;
+            }
+            DenseBinary<T, TOp>(A.AsSpan(ao, len), B.AsSpan(bo, len), O.AsSpan(oo, len));
             return;
         }
         var plan = new LoopPlan(shape, a.Strides, b.Strides, o.Strides);
@@ -43,6 +74,20 @@ internal static class ElementwiseKernels
         where T : unmanaged, INumber<T> where TOp : IUnaryOp
     {
         T[] X = (T[])x.Data, O = (T[])o.Data;
+        if (Shapes.IsDense(shape, x.Strides) && Shapes.IsDense(shape, o.Strides))
+        {
+            int len = (int)Shapes.Numel(shape);
+            int xo = (int)x.Offset, oo = (int)o.Offset;
+            if (len >= ParallelMinElements)
+                GemmParallel.For(ChunkCount(len), Environment.ProcessorCount, c =>
+                {
+                    int s = c * ParallelChunk, n = Math.Min(ParallelChunk, len - s);
+                    DenseUnary<T, TOp>(X.AsSpan(xo + s, n), O.AsSpan(oo + s, n));
+                });
+            else
+                DenseUnary<T, TOp>(X.AsSpan(xo, len), O.AsSpan(oo, len));
+            return;
+        }
         var plan = new LoopPlan(shape, x.Strides, o.Strides);
         long n = plan.InnerSize, sx = plan.InnerStride(0), so = plan.InnerStride(1);
         var cur = new LoopPlan.Cursor(plan, [x.Offset, o.Offset]);
