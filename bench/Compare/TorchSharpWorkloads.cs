@@ -57,11 +57,12 @@ internal sealed class TorchSharpSide(Func<string, ProcessStartInfo> childLaunche
 internal sealed class TsAutogradProgram : IPreparedWorkload
 {
     private readonly Tensor _x, _y, _w1, _w2;
-    private const double LearningRate = 1e-6;
+    private readonly double _learningRate;
 
     public TsAutogradProgram(WorkloadSpec spec)
     {
         var dtype = spec.Float64 ? ScalarType.Float64 : ScalarType.Float32;
+        _learningRate = spec.LearningRate;
         long n = spec.Args[0], dIn = spec.Args[1], h = spec.Args[2], dOut = spec.Args[3];
         TS.manual_seed(0);
         _x = TS.randn(n, dIn, dtype: dtype);
@@ -82,8 +83,8 @@ internal sealed class TsAutogradProgram : IPreparedWorkload
             loss.backward();
             using (TS.no_grad())
             {
-                _w1.sub_(LearningRate * _w1.grad!);
-                _w2.sub_(LearningRate * _w2.grad!);
+                _w1.sub_(_learningRate * _w1.grad!);
+                _w2.sub_(_learningRate * _w2.grad!);
                 _w1.grad!.zero_();
                 _w2.grad!.zero_();
             }

@@ -26,7 +26,7 @@ public static class Catalog
         {
             TutorialSpec with { Iterations = full ? 500 : 200 },
             new("b", "nn.Sequential+MSELoss+SGD 64/1000/100/10", WorkloadKind.NnProgram, [64, 1000, 100, 10], Iterations: full ? 500 : 200),
-            new("c", "autograd scaled 512/4096/1024/256", WorkloadKind.AutogradProgram, [512, 4096, 1024, 256], Iterations: full ? 100 : 10),
+            new("c", "autograd scaled 512/4096/1024/256", WorkloadKind.AutogradProgram, [512, 4096, 1024, 256], Iterations: full ? 100 : 10, LearningRate: 1e-9),
         };
 
         long[] square = full ? [64, 128, 256, 512, 1024, 2048] : [64, 256, 1024];

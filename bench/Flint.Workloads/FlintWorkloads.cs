@@ -29,11 +29,12 @@ public sealed class FlintSide(Func<string, ProcessStartInfo>? childLauncher = nu
 internal sealed class FlintAutogradProgram : IPreparedWorkload
 {
     private readonly Tensor _x, _y, _w1, _w2;
-    private const double LearningRate = 1e-6;
+    private readonly double _learningRate;
 
     public FlintAutogradProgram(WorkloadSpec spec)
     {
         var dtype = spec.Float64 ? torch.float64 : torch.float32;
+        _learningRate = spec.LearningRate;
         long n = spec.Args[0], dIn = spec.Args[1], h = spec.Args[2], dOut = spec.Args[3];
         torch.manual_seed(0);
         _x = torch.randn(n, dIn, dtype: dtype);
@@ -57,8 +58,8 @@ internal sealed class FlintAutogradProgram : IPreparedWorkload
             {
                 var w1 = _w1;
                 var w2 = _w2;
-                w1 -= LearningRate * w1.grad!;
-                w2 -= LearningRate * w2.grad!;
+                w1 -= _learningRate * w1.grad!;
+                w2 -= _learningRate * w2.grad!;
                 w1.grad!.zero_();
                 w2.grad!.zero_();
             }

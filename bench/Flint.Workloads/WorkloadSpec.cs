@@ -20,6 +20,7 @@ public enum WorkloadKind
 /// <summary>
 /// One benchmark workload. <see cref="Args"/> holds its sizes (N, D_in, H, D_out for the programs;
 /// M, K, N for GEMM; the element count for elementwise ops); <see cref="Op"/> names the operation.
+/// <see cref="LearningRate"/> is the programs' step: the tutorial's 1e-6 diverges at the scaled sizes.
 /// </summary>
 public sealed record WorkloadSpec(
     string Section,
@@ -30,7 +31,8 @@ public sealed record WorkloadSpec(
     bool Float64 = false,
     bool InPlace = false,
     int Iterations = 0,
-    bool BusyOtherCore = false)
+    bool BusyOtherCore = false,
+    double LearningRate = 1e-6)
 {
     /// <summary>Floating-point operations of one call (GEMM only), for GFLOP/s.</summary>
     public double Flops => Kind == WorkloadKind.Gemm ? 2.0 * Args[0] * Args[1] * Args[2] : 0;
