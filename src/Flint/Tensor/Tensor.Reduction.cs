@@ -79,15 +79,15 @@ public partial class Tensor
         var resultType = dtype ?? this.dtype;
         if (!DTypes.IsFloatingPoint(resultType))
             throw new ArgumentException($"mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: {DTypes.ShortName(resultType)}");
-        long count = numel();
         Tensor s;
         using (torch.no_grad()) s = detach().SumImpl(dims, keepdim, resultType);
+        // n = how many elements each output averages (0 for an empty input: the mean is NaN, as in PyTorch).
         long outCount = s.numel();
-        long n = outCount == 0 ? 0 : count / Math.Max(outCount, 1);
+        long n = outCount == 0 ? 0 : numel() / Math.Max(outCount, 1);
         if (dims is not null && dims.Length > 0 && Shape.Length > 0) { n = 1; foreach (var d in dims) n *= Shape[Shapes.WrapDim(d, Shape.Length)]; }
         Tensor r;
         using (torch.no_grad()) r = s / (double)n;
-        var (_, _, _, keepShape, _) = (0, 0, 0, KeepShape(dims), 0);
+        var keepShape = KeepShape(dims);
         var inShape = Shape;
         return Recorder.Record(r, dims is null ? "MeanBackward0" : "MeanBackward1", [this], [], (g, _) => [ExpandBack(g, keepShape, inShape) / (double)n]);
     }
