@@ -15,8 +15,8 @@ internal static unsafe class Gemm
     /// Below this many multiply-adds (M*N*K) a call stays on the calling thread. Waking a pool worker
     /// costs from a few to tens of microseconds (more on VMs); measured on 2 Zen cores, splitting gains
     /// reliably from about 3M multiply-adds (~60 us serial, e.g. 64x100x500: 76 -> 49 us). Square 128
-    /// (2.1M, ~40 us serial) went from 104 to 181 GFLOP/s with the second core free (best decile) and
-    /// lost ~2% with it busy, since chunks are claimed dynamically; below ~1.5M it is a coin flip.
+    /// (2.1M, ~40 us serial) still gains: median 103 -> 124-150 GFLOP/s, up to ~180 with the second
+    /// core idle, and ~1% lost with it busy (chunks are claimed dynamically); below ~1.5M it is a coin flip.
     /// Tests lower it to force the parallel path.
     /// </summary>
     internal static long ParallelThreshold = 1_500_000;
