@@ -220,6 +220,47 @@ public class GemmTests
         Assert.True(serialD.AsSpan().SequenceEqual(parallelD));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void PowerOfTwoLdc_MultipleKBlocks_MatchesNaive(bool accumulate)
+    {
+        // 4 KiB (float) / 8 KiB (double) rows of C and three K blocks: the kernels' accumulate epilogue,
+        // which loads the whole C tile before storing it, runs on rows whose addresses alias mod 4 KiB.
+        WithPath(PathChoice.Packed, () =>
+        {
+            CheckF32(13, 40, 600, Layout.RowMajor, Layout.RowMajor, ldcExtra: 1024 - 40, offset: 0, accumulate, seed: 5);
+            CheckF64(13, 40, 600, Layout.RowMajor, Layout.RowMajor, ldcExtra: 1024 - 40, offset: 0, accumulate, seed: 6);
+        });
+    }
+
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(true, true)]
+    public void Square128_SplitsOverTwoThreadsByDefault_BitIdenticalToSerial(bool ta, bool tb)
+    {
+        const int n = 128;
+        var rng = new Random(128);
+        float[] a = RandomF32(rng, n * n), b = RandomF32(rng, n * n);
+        int ars = ta ? 1 : n, acs = ta ? n : 1, brs = tb ? 1 : n, bcs = tb ? n : 1;
+        float[] serial = new float[n * n], parallel = new float[n * n];
+        int savedThreads = Gemm.MaxThreads;
+        try
+        {
+            Gemm.MaxThreads = 1;
+            Gemm.Sgemm(n, n, n, a, ars, acs, b, brs, bcs, serial, n, false);
+            Gemm.MaxThreads = 2;
+            Assert.Equal(2, Gemm.ThreadCount((long)n * n * n)); // default threshold: 128^3 is worth a second core
+            Gemm.Sgemm(n, n, n, a, ars, acs, b, brs, bcs, parallel, n, false);
+        }
+        finally
+        {
+            Gemm.MaxThreads = savedThreads;
+        }
+        Assert.True(serial.AsSpan().SequenceEqual(parallel));
+        AssertClose(Naive(n, n, n, i => a[i], ars, acs, i => b[i], brs, bcs), serial, n, n, n, 0, n);
+    }
+
     private static void WithPath(PathChoice path, Action body)
     {
         int saved = Gemm.ForcePath;

@@ -14,13 +14,19 @@ internal static unsafe class Gemm
     /// <summary>
     /// Below this many multiply-adds (M*N*K) a call stays on the calling thread. Waking a pool worker
     /// costs from a few to tens of microseconds (more on VMs); measured on 2 Zen cores, splitting gains
-    /// reliably from about 3M multiply-adds (~60 us serial, e.g. 64x100x500: 76 -> 49 us) while at
-    /// ~1-2M it is a coin flip. Tests lower it to force the parallel path.
+    /// reliably from about 3M multiply-adds (~60 us serial, e.g. 64x100x500: 76 -> 49 us). Square 128
+    /// (2.1M, ~40 us serial) still gains: median 103 -> 124-150 GFLOP/s, up to ~180 with the second
+    /// core idle, and ~1% lost with it busy (chunks are claimed dynamically); below ~1.5M it is a coin flip.
+    /// Tests lower it to force the parallel path.
     /// </summary>
-    internal static long ParallelThreshold = 3_000_000;
+    internal static long ParallelThreshold = 1_500_000;
 
     /// <summary>Upper bound on workers; tests lower it to 1 to compare serial against parallel.</summary>
     internal static int MaxThreads = Environment.ProcessorCount;
+
+    /// <summary>Threads for a call of <paramref name="work"/> multiply-adds: each extra worker must get at least half a threshold's worth.</summary>
+    internal static int ThreadCount(long work)
+        => work < ParallelThreshold ? 1 : (int)Math.Clamp(work / Math.Max(1, ParallelThreshold / 2), 1, Math.Max(1, MaxThreads));
 
     /// <summary>
     /// C[i,j] = (accumulate ? C[i,j] : 0) + sum_k A[i,k] * B[k,j], with A[i,k] = a[i*aRowStride + k*aColStride],
@@ -53,10 +59,7 @@ internal static unsafe class Gemm
 
         fixed (T* pa = a, pb = b, pc = c)
         {
-            long work = (long)M * N * K;
-            // Each extra worker must get at least half a threshold's worth of work to be recruited.
-            int threads = work < ParallelThreshold ? 1
-                : (int)Math.Clamp(work / Math.Max(1, ParallelThreshold / 2), 1, Math.Max(1, MaxThreads));
+            int threads = ThreadCount((long)M * N * K);
             if (UseDirect<T>(M, N, K, brs, bcs))
             {
                 int kcBlock = GemmDriver.KBlock(K, TK.KC);

@@ -61,13 +61,20 @@ internal unsafe struct GemmMicroKernelF64 : IGemmMicroKernel<double>
 
         if (accumulate)
         {
-            double* r = c;
-            Avx.Store(r, Avx.Add(Avx.LoadVector256(r), c00)); Avx.Store(r + 4, Avx.Add(Avx.LoadVector256(r + 4), c01)); r += ldc;
-            Avx.Store(r, Avx.Add(Avx.LoadVector256(r), c10)); Avx.Store(r + 4, Avx.Add(Avx.LoadVector256(r + 4), c11)); r += ldc;
-            Avx.Store(r, Avx.Add(Avx.LoadVector256(r), c20)); Avx.Store(r + 4, Avx.Add(Avx.LoadVector256(r + 4), c21)); r += ldc;
-            Avx.Store(r, Avx.Add(Avx.LoadVector256(r), c30)); Avx.Store(r + 4, Avx.Add(Avx.LoadVector256(r + 4), c31)); r += ldc;
-            Avx.Store(r, Avx.Add(Avx.LoadVector256(r), c40)); Avx.Store(r + 4, Avx.Add(Avx.LoadVector256(r + 4), c41)); r += ldc;
-            Avx.Store(r, Avx.Add(Avx.LoadVector256(r), c50)); Avx.Store(r + 4, Avx.Add(Avx.LoadVector256(r + 4), c51));
+            // All loads before any store, as in the float kernel: avoids 4K-aliasing stalls when ldc is a power of two.
+            double* r0 = c, r1 = r0 + ldc, r2 = r1 + ldc, r3 = r2 + ldc, r4 = r3 + ldc, r5 = r4 + ldc;
+            c00 = Avx.Add(Avx.LoadVector256(r0), c00); c01 = Avx.Add(Avx.LoadVector256(r0 + 4), c01);
+            c10 = Avx.Add(Avx.LoadVector256(r1), c10); c11 = Avx.Add(Avx.LoadVector256(r1 + 4), c11);
+            c20 = Avx.Add(Avx.LoadVector256(r2), c20); c21 = Avx.Add(Avx.LoadVector256(r2 + 4), c21);
+            c30 = Avx.Add(Avx.LoadVector256(r3), c30); c31 = Avx.Add(Avx.LoadVector256(r3 + 4), c31);
+            c40 = Avx.Add(Avx.LoadVector256(r4), c40); c41 = Avx.Add(Avx.LoadVector256(r4 + 4), c41);
+            c50 = Avx.Add(Avx.LoadVector256(r5), c50); c51 = Avx.Add(Avx.LoadVector256(r5 + 4), c51);
+            Avx.Store(r0, c00); Avx.Store(r0 + 4, c01);
+            Avx.Store(r1, c10); Avx.Store(r1 + 4, c11);
+            Avx.Store(r2, c20); Avx.Store(r2 + 4, c21);
+            Avx.Store(r3, c30); Avx.Store(r3 + 4, c31);
+            Avx.Store(r4, c40); Avx.Store(r4 + 4, c41);
+            Avx.Store(r5, c50); Avx.Store(r5 + 4, c51);
         }
         else
         {
