@@ -107,6 +107,9 @@ public sealed class Runner(IReadOnlyList<IBenchSide> sides, RunMode mode, TextWr
                 foreach (var k in Order(round))
                 {
                     if (prepared[k] is not { } w) continue;
+                    // libgomp's workers spin for a while after each parallel call; let the other side's
+                    // threads go idle so each batch measures one library, not the two competing for cores.
+                    Thread.Sleep(SettleMilliseconds);
                     long t0 = Stopwatch.GetTimestamp();
                     values[k] = w.Run(counts[k]);
                     times[k].Add(Stopwatch.GetElapsedTime(t0).TotalSeconds / counts[k]);
@@ -119,6 +122,9 @@ public sealed class Runner(IReadOnlyList<IBenchSide> sides, RunMode mode, TextWr
             foreach (var w in prepared) w?.Dispose();
         }
     }
+
+    /// <summary>Pause before each timed micro-op batch (both sides alike).</summary>
+    private const int SettleMilliseconds = 30;
 
     /// <summary>Runs <paramref name="w"/> for at least <paramref name="seconds"/> and at least twice.</summary>
     private static void WarmUp(IPreparedWorkload w, double seconds)
