@@ -103,16 +103,55 @@ internal static class ElementwiseKernels
         where T : unmanaged, IFloatingPointIeee754<T> where TOp : IFloatUnaryOp
     {
         T[] X = (T[])x.Data, O = (T[])o.Data;
+        int total = (int)Shapes.Numel(shape);
+        if (total >= ParallelMinElements && Shapes.IsDense(shape, x.Strides) && Shapes.IsDense(shape, o.Strides)
+            && TOp.TryVectorized<T>(ReadOnlySpan<T>.Empty, Span<T>.Empty))
+        {
+            // Whole chunks only (the last one takes the remainder), so no chunk is a short run.
+            int xo = (int)x.Offset, oo = (int)o.Offset, chunks = total / ParallelChunk;
+            GemmParallel.For(chunks, Environment.ProcessorCount, c =>
+            {
+                int s = c * ParallelChunk, len = c == chunks - 1 ? total - s : ParallelChunk;
+                TOp.TryVectorized<T>(X.AsSpan(xo + s, len), O.AsSpan(oo + s, len));
+            });
+            return;
+        }
         var plan = new LoopPlan(shape, x.Strides, o.Strides);
         long n = plan.InnerSize, sx = plan.InnerStride(0), so = plan.InnerStride(1);
         var cur = new LoopPlan.Cursor(plan, [x.Offset, o.Offset]);
+        bool vectorOnly = TOp.VectorOnly && (typeof(T) == typeof(float) || typeof(T) == typeof(double));
+        Span<T> buffer = vectorOnly ? new T[VectorBufferLength] : default;
         while (cur.MoveNext())
         {
             long ix = cur.Offsets[0], io = cur.Offsets[1];
-            if (sx == 1 && so == 1 && TOp.TryVectorized<T>(X.AsSpan((int)ix, (int)n), O.AsSpan((int)io, (int)n))) continue;
+            if (sx == 1 && so == 1 && (!vectorOnly || n >= MinVectorRun) &&
+                TOp.TryVectorized<T>(X.AsSpan((int)ix, (int)n), O.AsSpan((int)io, (int)n))) continue;
+            if (vectorOnly)
+            {
+                // Gather short or strided runs into a buffer padded to a full vector run, so every element
+                // takes the same SIMD path whatever its layout.
+                for (long done = 0; done < n; done += VectorBufferLength)
+                {
+                    int m = (int)Math.Min(VectorBufferLength, n - done);
+                    long gx = ix + done * sx, go = io + done * so;
+                    for (int i = 0; i < m; i++) buffer[i] = X[gx + i * sx];
+                    int padded = Math.Max(m, MinVectorRun);
+                    buffer[m..padded].Clear();
+                    TOp.TryVectorized<T>(buffer[..padded], buffer[..padded]);
+                    for (int i = 0; i < m; i++) O[go + i * so] = buffer[i];
+                }
+                continue;
+            }
             for (long i = 0; i < n; i++, ix += sx, io += so) O[io] = TOp.Invoke(X[ix]);
         }
     }
+
+    /// <summary>
+    /// Shortest run handed to a <c>VectorOnly</c> op: TensorPrimitives computes runs of at least a few
+    /// elements with its vector code (identical bits lane by lane) but very short ones with scalar math.
+    /// </summary>
+    public const int MinVectorRun = 16;
+    private const int VectorBufferLength = 256;
 
     public static void Compare<T, TOp>(long[] shape, Operand a, Operand b, Operand o)
         where T : unmanaged, INumber<T> where TOp : ICompareOp

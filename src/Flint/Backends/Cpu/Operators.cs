@@ -25,6 +25,13 @@ internal interface IFloatUnaryOp
 {
     static abstract T Invoke<T>(T x) where T : unmanaged, IFloatingPointIeee754<T>;
     static virtual bool TryVectorized<T>(ReadOnlySpan<T> x, Span<T> o) where T : unmanaged, IFloatingPointIeee754<T> => false;
+
+    /// <summary>
+    /// True when the op's SIMD path computes a different (but as accurate) value than <see cref="Invoke"/>:
+    /// then every element must go through the SIMD path, in runs of at least
+    /// <see cref="ElementwiseKernels.MinVectorRun"/>, so strided and contiguous inputs agree bit for bit.
+    /// </summary>
+    static virtual bool VectorOnly => false;
 }
 
 internal interface ICompareOp
@@ -184,6 +191,13 @@ internal struct ReluOp : IUnaryOp
 internal struct ExpOp : IFloatUnaryOp
 {
     public static T Invoke<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> => T.Exp(x);
+    public static bool VectorOnly => true;
+    public static bool TryVectorized<T>(ReadOnlySpan<T> x, Span<T> o) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (typeof(T) == typeof(float)) { TensorPrimitives.Exp(Spans.As<T, float>(x), Spans.As<T, float>(o)); return true; }
+        if (typeof(T) == typeof(double)) { TensorPrimitives.Exp(Spans.As<T, double>(x), Spans.As<T, double>(o)); return true; }
+        return false;
+    }
 }
 internal struct LogOp : IFloatUnaryOp { public static T Invoke<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> => T.Log(x); }
 internal struct Log1pOp : IFloatUnaryOp { public static T Invoke<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> => T.LogP1(x); }
