@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Flint.Ops;
 
 namespace Flint;
@@ -26,8 +27,10 @@ public static partial class torch
     /// <summary>A 1-D tensor of zeros.</summary>
     public static Tensor zeros(long d0, ScalarType? dtype = null, Device? device = null, bool requires_grad = false) => zeros([d0], dtype, device, requires_grad);
     /// <summary>A 2-D tensor of zeros.</summary>
+    [OverloadResolutionPriority(2)] // a literal 0 size also converts to ScalarType: prefer the sizes
     public static Tensor zeros(long d0, long d1, ScalarType? dtype = null, Device? device = null, bool requires_grad = false) => zeros([d0, d1], dtype, device, requires_grad);
     /// <summary>A 3-D tensor of zeros.</summary>
+    [OverloadResolutionPriority(3)] // a literal 0 size also converts to ScalarType: prefer the sizes
     public static Tensor zeros(long d0, long d1, long d2, ScalarType? dtype = null, Device? device = null, bool requires_grad = false) => zeros([d0, d1, d2], dtype, device, requires_grad);
 
     /// <summary>A tensor of ones.</summary>
@@ -35,8 +38,10 @@ public static partial class torch
     /// <summary>A 1-D tensor of ones.</summary>
     public static Tensor ones(long d0, ScalarType? dtype = null, Device? device = null, bool requires_grad = false) => ones([d0], dtype, device, requires_grad);
     /// <summary>A 2-D tensor of ones.</summary>
+    [OverloadResolutionPriority(2)] // a literal 0 size also converts to ScalarType: prefer the sizes
     public static Tensor ones(long d0, long d1, ScalarType? dtype = null, Device? device = null, bool requires_grad = false) => ones([d0, d1], dtype, device, requires_grad);
     /// <summary>A 3-D tensor of ones.</summary>
+    [OverloadResolutionPriority(3)] // a literal 0 size also converts to ScalarType: prefer the sizes
     public static Tensor ones(long d0, long d1, long d2, ScalarType? dtype = null, Device? device = null, bool requires_grad = false) => ones([d0, d1, d2], dtype, device, requires_grad);
 
     /// <summary>An uninitialised tensor (Flint zero-fills it).</summary>
@@ -44,6 +49,7 @@ public static partial class torch
     /// <summary>An uninitialised 1-D tensor.</summary>
     public static Tensor empty(long d0, ScalarType? dtype = null, Device? device = null, bool requires_grad = false) => zeros([d0], dtype, device, requires_grad);
     /// <summary>An uninitialised 2-D tensor.</summary>
+    [OverloadResolutionPriority(2)] // a literal 0 size also converts to ScalarType: prefer the sizes
     public static Tensor empty(long d0, long d1, ScalarType? dtype = null, Device? device = null, bool requires_grad = false) => zeros([d0, d1], dtype, device, requires_grad);
 
     /// <summary>A tensor filled with a floating value (default dtype unless given).</summary>

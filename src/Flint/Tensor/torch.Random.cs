@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Flint.Ops;
 
 namespace Flint;
@@ -14,10 +15,13 @@ public static partial class torch
     /// <summary>Samples a 1-D tensor from N(0, 1).</summary>
     public static Tensor randn(long d0, ScalarType? dtype = null, Device? device = null, bool requires_grad = false) => randn([d0], dtype, device, requires_grad);
     /// <summary>Samples a 2-D tensor from N(0, 1): <c>torch.randn(N, D_in, device: device, dtype: dtype)</c>.</summary>
+    [OverloadResolutionPriority(2)] // a literal 0 size also converts to ScalarType: prefer the sizes
     public static Tensor randn(long d0, long d1, ScalarType? dtype = null, Device? device = null, bool requires_grad = false) => randn([d0, d1], dtype, device, requires_grad);
     /// <summary>Samples a 3-D tensor from N(0, 1).</summary>
+    [OverloadResolutionPriority(3)] // a literal 0 size also converts to ScalarType: prefer the sizes
     public static Tensor randn(long d0, long d1, long d2, ScalarType? dtype = null, Device? device = null, bool requires_grad = false) => randn([d0, d1, d2], dtype, device, requires_grad);
     /// <summary>Samples a 4-D tensor from N(0, 1).</summary>
+    [OverloadResolutionPriority(4)] // a literal 0 size also converts to ScalarType: prefer the sizes
     public static Tensor randn(long d0, long d1, long d2, long d3, ScalarType? dtype = null, Device? device = null, bool requires_grad = false) => randn([d0, d1, d2, d3], dtype, device, requires_grad);
     /// <summary>N(0, 1) samples shaped like <paramref name="t"/>.</summary>
     public static Tensor randn_like(Tensor t, ScalarType? dtype = null, Device? device = null, bool requires_grad = false) => randn(t.Shape, dtype ?? t.dtype, device ?? t.device, requires_grad);
@@ -32,8 +36,10 @@ public static partial class torch
     /// <summary>Samples a 1-D tensor from U[0, 1).</summary>
     public static Tensor rand(long d0, ScalarType? dtype = null, Device? device = null, bool requires_grad = false) => rand([d0], dtype, device, requires_grad);
     /// <summary>Samples a 2-D tensor from U[0, 1).</summary>
+    [OverloadResolutionPriority(2)] // a literal 0 size also converts to ScalarType: prefer the sizes
     public static Tensor rand(long d0, long d1, ScalarType? dtype = null, Device? device = null, bool requires_grad = false) => rand([d0, d1], dtype, device, requires_grad);
     /// <summary>Samples a 3-D tensor from U[0, 1).</summary>
+    [OverloadResolutionPriority(3)] // a literal 0 size also converts to ScalarType: prefer the sizes
     public static Tensor rand(long d0, long d1, long d2, ScalarType? dtype = null, Device? device = null, bool requires_grad = false) => rand([d0, d1, d2], dtype, device, requires_grad);
     /// <summary>U[0, 1) samples shaped like <paramref name="t"/>.</summary>
     public static Tensor rand_like(Tensor t, ScalarType? dtype = null, Device? device = null, bool requires_grad = false) => rand(t.Shape, dtype ?? t.dtype, device ?? t.device, requires_grad);
