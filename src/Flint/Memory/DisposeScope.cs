@@ -23,6 +23,22 @@ public sealed class DisposeScope : IDisposable
     /// <summary>The tensors this scope will dispose.</summary>
     public int DisposablesCount => _tensors.Count(t => ReferenceEquals(t.Scope, this));
 
+    /// <summary>
+    /// Until disposed, tensors made on this thread belong to no scope: for state that must outlive the
+    /// caller's scope (optimizer buffers), as TorchSharp's optimizers detach theirs.
+    /// </summary>
+    internal static SuspendedScope Suspend()
+    {
+        var suspended = new SuspendedScope(_current);
+        _current = null;
+        return suspended;
+    }
+
+    internal readonly struct SuspendedScope(DisposeScope? previous) : IDisposable
+    {
+        public void Dispose() => _current = previous;
+    }
+
     internal static void Register(Tensor t)
     {
         var scope = _current;

@@ -50,6 +50,8 @@ public static partial class torch
                 Tensor? loss = null;
                 if (closure is not null)
                     using (torch.enable_grad()) loss = closure();
+                // State buffers made here (momentum, moments) must outlive the caller's dispose scope.
+                using (DisposeScope.Suspend())
                 using (torch.no_grad())
                     foreach (var group in _parameter_groups)
                         Update(group);
@@ -160,6 +162,7 @@ public static partial class torch
             public void load_state_dict(StateDictionary state_dict)
             {
                 ArgumentNullException.ThrowIfNull(state_dict);
+                using var unscoped = DisposeScope.Suspend(); // restored buffers outlive the caller's dispose scope
                 var saved = state_dict.ParamGroups;
                 if (saved.Count != _parameter_groups.Count)
                     throw new ArgumentException("loaded state dict has a different number of parameter groups");
