@@ -11,9 +11,16 @@ public partial class Tensor
     {
         if (requires_grad && !source.IsFloating)
             throw new ArgumentException($"data set to a tensor of dtype {DTypes.ShortName(source.dtype)} that can't require gradients");
+        ThrowIfDisposed();
+        source.ThrowIfDisposed();
+        // Move this view's count from the old storage to the new one, so disposing `source` later
+        // (a dispose scope, say) can never recycle the buffer this tensor now reads.
+        var old = Storage;
+        source.Storage.AddView();
         Storage = source.Storage;
         Shape = (long[])source.Shape.Clone();
         Strides = (long[])source.Strides.Clone();
         Offset = source.Offset;
+        old.ReleaseView();
     }
 }

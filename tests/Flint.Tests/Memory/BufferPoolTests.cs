@@ -88,3 +88,22 @@ public class BufferPoolTests
         Assert.Equal(new[] { 4f, 4f, 4f }, w.grad!.data<float>());
     }
 }
+
+public class SetDataViewCountTests
+{
+    [Fact]
+    public void ModuleToInsideADisposeScopeKeepsTheParametersAlive()
+    {
+        var model = torch.nn.Linear(300, 300); // 90,000 weights: a pooled buffer
+        double[] expected;
+        using (torch.NewDisposeScope())
+        {
+            model.to(torch.float64);
+            expected = model.weight!.data<double>();
+        }
+        var other = torch.zeros(300, 300, dtype: torch.float64); // would reuse a wrongly recycled buffer
+        other.fill_(7);
+        Assert.Equal(expected, model.weight!.data<double>());
+        Assert.Equal(torch.float64, model.weight!.dtype);
+    }
+}
