@@ -282,9 +282,9 @@ public partial class Tensor
     // ---- comparisons -------------------------------------------------------------------
 
     /// <summary>Elementwise ==, a bool tensor.</summary>
-    public Tensor eq(Tensor other) => BoolCompare<EqOp>("eq", other);
+    public Tensor eq(Tensor other) => Kernels.Compare<EqOp>("eq", this, other);
     /// <summary>Elementwise !=, a bool tensor.</summary>
-    public Tensor ne(Tensor other) => BoolCompare<NeOp>("ne", other);
+    public Tensor ne(Tensor other) => Kernels.Compare<NeOp>("ne", this, other);
     /// <summary>Elementwise &lt;, a bool tensor.</summary>
     public Tensor lt(Tensor other) => Kernels.Compare<LtOp>("lt", this, other);
     /// <summary>Elementwise &lt;=, a bool tensor.</summary>
@@ -305,8 +305,6 @@ public partial class Tensor
     public Tensor gt(double other) => gt(torch.WrappedScalar(other));
     /// <summary>Elementwise &gt;= with a scalar.</summary>
     public Tensor ge(double other) => ge(torch.WrappedScalar(other));
-
-    private Tensor BoolCompare<TOp>(string name, Tensor other) where TOp : ICompareOp => Kernels.Compare<TOp>(name, this, other);
 
     /// <summary>True when both tensors have the same shape and elements.</summary>
     public bool equal(Tensor other) => Shapes.SameShape(Shape, other.Shape) && eq(other).all().item<bool>();

@@ -16,7 +16,19 @@ internal static class ElementwiseKernels
     public const int ParallelMinElements = 1 << 18;
     private const int ParallelChunk = 1 << 16;
 
-    private static int ChunkCount(int len) => (len + ParallelChunk - 1) / ParallelChunk;
+    /// <summary>
+    /// Runs body(start, count) over [0, len) on the cores in chunks of at least <see cref="ParallelChunk"/>
+    /// (the last chunk takes the remainder, so no chunk is a short run); len ≥ <see cref="ParallelMinElements"/>.
+    /// </summary>
+    private static void ParallelChunks(int len, Action<int, int> body)
+    {
+        int chunks = len / ParallelChunk;
+        GemmParallel.For(chunks, Environment.ProcessorCount, c =>
+        {
+            int start = c * ParallelChunk;
+            body(start, c == chunks - 1 ? len - start : ParallelChunk);
+        });
+    }
 
     private static void DenseBinary<T, TOp>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> o)
         where T : unmanaged, INumber<T> where TOp : IBinaryOp
@@ -42,15 +54,9 @@ internal static class ElementwiseKernels
             int len = (int)Shapes.Numel(shape);
             int ao = (int)a.Offset, bo = (int)b.Offset, oo = (int)o.Offset;
             if (len >= ParallelMinElements)
-            {
-                GemmParallel.For(ChunkCount(len), Environment.ProcessorCount, c =>
-                {
-                    int s = c * ParallelChunk, n = Math.Min(ParallelChunk, len - s);
-                    DenseBinary<T, TOp>(A.AsSpan(ao + s, n), B.AsSpan(bo + s, n), O.AsSpan(oo + s, n));
-                });
-                return;
-            }
-            DenseBinary<T, TOp>(A.AsSpan(ao, len), B.AsSpan(bo, len), O.AsSpan(oo, len));
+                ParallelChunks(len, (s, n) => DenseBinary<T, TOp>(A.AsSpan(ao + s, n), B.AsSpan(bo + s, n), O.AsSpan(oo + s, n)));
+            else
+                DenseBinary<T, TOp>(A.AsSpan(ao, len), B.AsSpan(bo, len), O.AsSpan(oo, len));
             return;
         }
         var plan = new LoopPlan(shape, a.Strides, b.Strides, o.Strides);
@@ -79,11 +85,7 @@ internal static class ElementwiseKernels
             int len = (int)Shapes.Numel(shape);
             int xo = (int)x.Offset, oo = (int)o.Offset;
             if (len >= ParallelMinElements)
-                GemmParallel.For(ChunkCount(len), Environment.ProcessorCount, c =>
-                {
-                    int s = c * ParallelChunk, n = Math.Min(ParallelChunk, len - s);
-                    DenseUnary<T, TOp>(X.AsSpan(xo + s, n), O.AsSpan(oo + s, n));
-                });
+                ParallelChunks(len, (s, n) => DenseUnary<T, TOp>(X.AsSpan(xo + s, n), O.AsSpan(oo + s, n)));
             else
                 DenseUnary<T, TOp>(X.AsSpan(xo, len), O.AsSpan(oo, len));
             return;
@@ -107,13 +109,8 @@ internal static class ElementwiseKernels
         if (total >= ParallelMinElements && Shapes.IsDense(shape, x.Strides) && Shapes.IsDense(shape, o.Strides)
             && TOp.TryVectorized<T>(ReadOnlySpan<T>.Empty, Span<T>.Empty))
         {
-            // Whole chunks only (the last one takes the remainder), so no chunk is a short run.
-            int xo = (int)x.Offset, oo = (int)o.Offset, chunks = total / ParallelChunk;
-            GemmParallel.For(chunks, Environment.ProcessorCount, c =>
-            {
-                int s = c * ParallelChunk, len = c == chunks - 1 ? total - s : ParallelChunk;
-                TOp.TryVectorized<T>(X.AsSpan(xo + s, len), O.AsSpan(oo + s, len));
-            });
+            int xo = (int)x.Offset, oo = (int)o.Offset;
+            ParallelChunks(total, (s, n) => TOp.TryVectorized<T>(X.AsSpan(xo + s, n), O.AsSpan(oo + s, n)));
             return;
         }
         var plan = new LoopPlan(shape, x.Strides, o.Strides);
