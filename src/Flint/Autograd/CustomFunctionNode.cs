@@ -15,7 +15,7 @@ internal sealed class CustomFunctionNode : GradNode
     /// <summary>For each <c>apply</c> argument, its input index when it is a tensor, else -1.</summary>
     private readonly int[] _argToInput;
     /// <summary>Dtype and shape of each output, to materialize missing output gradients as zeros.</summary>
-    internal (ScalarType DType, long[] Shape)[] OutputMeta = [];
+    internal (ScalarType DType, long[] Shape, Device Device)[] OutputMeta = [];
 
     public CustomFunctionNode(string name, torch.autograd.AutogradContext ctx, UserBackward backward, int[] argToInput)
     {
@@ -34,7 +34,7 @@ internal sealed class CustomFunctionNode : GradNode
         {
             var g = gradOutputs[i];
             if (g is null && _ctx.MaterializeGrads && i < OutputMeta.Length)
-                g = torch.zeros(OutputMeta[i].Shape, OutputMeta[i].DType);
+                g = torch.zeros(OutputMeta[i].Shape, OutputMeta[i].DType, OutputMeta[i].Device);
             grads.Add(g);
         }
 

@@ -63,12 +63,12 @@ public static partial class torch
                     NumOutputs = outputs.Count,
                 };
                 Recorder.Attach(node, [.. inputs]);
-                var meta = new (ScalarType, long[])[outputs.Count];
+                var meta = new (ScalarType, long[], Device)[outputs.Count];
                 for (int i = 0; i < outputs.Count; i++)
                 {
                     var o = outputs[i];
-                    if (o is null) { meta[i] = (torch.get_default_dtype(), []); continue; }
-                    meta[i] = (o.dtype, o.Shape);
+                    if (o is null) { meta[i] = (torch.get_default_dtype(), [], torch.CPU); continue; }
+                    meta[i] = (o.dtype, o.Shape, o.device);
                     outputs[i] = WrapOutput(instance.Name, ctx, node, inputs, o, i);
                 }
                 node.OutputMeta = meta;

@@ -27,6 +27,9 @@ public static partial class torch
         {
             ArgumentNullException.ThrowIfNull(func);
             ArgumentNullException.ThrowIfNull(inputs);
+            for (int i = 0; i < inputs.Length; i++)
+                if (inputs[i].device.type != DeviceType.CPU)
+                    throw new ArgumentException($"gradcheck: input {i} is on {inputs[i].device}; gradcheck perturbs elements on the host, so pass CPU inputs (compare device gradients with CPU ones instead)");
             var diff = new List<int>();
             for (int i = 0; i < inputs.Length; i++)
                 if (inputs[i].requires_grad && inputs[i].IsFloating)

@@ -1,14 +1,80 @@
+using Flint.Backends;
+
 namespace Flint;
 
 /// <summary>
-/// Where non-CPU backends register themselves (the CUDA backend lives in its own assembly so
-/// the core library has no GPU dependency). Without a registered backend only the CPU exists.
+/// The runtime side of a non-CPU device: what <c>torch.cuda.*</c> asks (availability, memory
+/// counters, seeding) besides the kernels of <see cref="IBackend"/>.
+/// </summary>
+internal interface IDeviceRuntime
+{
+    IBackend Backend { get; }
+    int DeviceCount { get; }
+    void ManualSeed(ulong seed);
+    void EmptyCache();
+    long MemoryAllocated(int device);
+    long MaxMemoryAllocated(int device);
+    void ResetPeakMemoryStats(int device);
+}
+
+/// <summary>
+/// Where non-CPU backends register themselves. The CUDA backend lives in its own assembly
+/// (Flint.Cuda) so the core library has no GPU dependency: when the first CUDA question comes,
+/// the registry loads that assembly if the application references it and lets it register.
+/// Without it only the CPU exists.
 /// </summary>
 internal static class DeviceRegistry
 {
-    private static Func<Device, bool>? _cudaAvailable;
+    private static IDeviceRuntime? _cuda;
 
-    public static void RegisterCuda(Func<Device, bool> isAvailable) => _cudaAvailable = isAvailable;
+    /// <summary>The last seed given to torch.manual_seed or torch.cuda.manual_seed; a runtime starts from it.</summary>
+    public static ulong? CudaSeed;
+    private static bool _probed;
+    private static readonly Lock Gate = new();
 
-    public static bool IsAvailable(Device device) => device.type == DeviceType.CPU || (_cudaAvailable?.Invoke(device) ?? false);
+    /// <summary>Called by the CUDA assembly's registration hook; null registers "no usable device".</summary>
+    public static void RegisterCuda(IDeviceRuntime? runtime)
+    {
+        lock (Gate) { _cuda = runtime; _probed = true; }
+    }
+
+    /// <summary>The CUDA runtime if it was already loaded (never triggers loading).</summary>
+    public static IDeviceRuntime? LoadedCuda => _cuda;
+
+    /// <summary>The CUDA runtime, or null when Flint.Cuda is absent or found no device.</summary>
+    public static IDeviceRuntime? Cuda
+    {
+        get
+        {
+            lock (Gate)
+            {
+                if (!_probed)
+                {
+                    _probed = true;
+                    ProbeCudaAssembly();
+                }
+                return _cuda;
+            }
+        }
+    }
+
+    /// <summary>Loads Flint.Cuda by name and runs its registration hook (it calls <see cref="RegisterCuda"/>).</summary>
+    private static void ProbeCudaAssembly()
+    {
+        System.Reflection.Assembly asm;
+        try { asm = System.Reflection.Assembly.Load("Flint.Cuda"); }
+        catch (Exception e) when (e is FileNotFoundException or FileLoadException or BadImageFormatException) { return; }
+        var hook = asm.GetType("Flint.Cuda.CudaRegistration")?.GetMethod("Register", System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static);
+        // The hook takes the lock itself through RegisterCuda; Lock is re-entrant on one thread.
+        hook?.Invoke(null, null);
+    }
+
+    public static bool IsAvailable(Device device) =>
+        device.type == DeviceType.CPU || (Cuda is { } rt && Math.Max(device.index, 0) < rt.DeviceCount);
+
+    public static IBackend Get(Device device)
+    {
+        torch.CheckDevice(device);
+        return Cuda!.Backend;
+    }
 }

@@ -1,3 +1,5 @@
+using Flint.Backends;
+
 namespace Flint;
 
 /// <summary>
@@ -6,8 +8,16 @@ namespace Flint;
 /// </summary>
 internal sealed class Storage
 {
-    /// <summary>The element array: <c>float[]</c>, <c>long[]</c>, <c>bool[]</c>, ... matching <see cref="DType"/>.</summary>
-    public readonly Array Buffer;
+    private readonly Array? _host;
+
+    /// <summary>The element array of a CPU storage: <c>float[]</c>, <c>long[]</c>, <c>bool[]</c>, ... matching <see cref="DType"/>.</summary>
+    public Array Buffer => _host ?? throw new InvalidOperationException(
+        $"internal error: host code read a {Device} storage directly; move the tensor to the CPU first");
+
+    /// <summary>The device block of a non-CPU storage; null for host memory.</summary>
+    public readonly DeviceMemory? Memory;
+
+    private readonly long _length;
     public readonly ScalarType DType;
     public readonly Device Device;
     /// <summary>Bumped by every in-place write through any view.</summary>
@@ -22,17 +32,22 @@ internal sealed class Storage
 
     public Storage(Array buffer, ScalarType dtype, Device device)
     {
-        Buffer = buffer;
+        _host = buffer;
+        _length = buffer.LongLength;
         DType = dtype;
         Device = device;
     }
 
-    private Storage(Array buffer, ScalarType dtype, Device device, bool pooled)
+    private Storage(Array buffer, ScalarType dtype, Device device, bool pooled) : this(buffer, dtype, device) => _pooled = pooled;
+
+    /// <summary>A storage of <paramref name="length"/> elements in a device backend's memory block.</summary>
+    public Storage(DeviceMemory memory, long length, ScalarType dtype, Device device)
     {
-        Buffer = buffer;
+        Memory = memory;
+        _length = length;
         DType = dtype;
         Device = device;
-        _pooled = pooled;
+        _pooled = true;
     }
 
     /// <summary>
@@ -41,7 +56,7 @@ internal sealed class Storage
     /// </summary>
     public void Escape() => _pooled = false;
 
-    public long Length => Buffer.LongLength;
+    public long Length => _length;
 
     /// <summary>How many live (undisposed) tensors view this storage.</summary>
     private int _views;
@@ -59,12 +74,14 @@ internal sealed class Storage
     {
         if (Interlocked.Decrement(ref _views) != 0 || !_pooled) return;
         _pooled = false;
-        BufferPool.Return(Buffer, DTypes.ElementSize(DType));
+        if (Memory is not null) Memory.Release();
+        else BufferPool.Return(Buffer, DTypes.ElementSize(DType));
     }
 
     /// <summary>A new storage; <paramref name="clear"/> = false skips zeroing when the caller overwrites every element.</summary>
     public static Storage Allocate(ScalarType dtype, long numel, Device? device = null, bool clear = true)
     {
+        if (device is not null && device.type != DeviceType.CPU) return Backend.For(device).Allocate(dtype, numel, device, clear);
         if (numel < 0) throw new ArgumentException($"Trying to create tensor with negative dimension {numel}");
         if (numel > Array.MaxLength) throw new OutOfMemoryException($"Flint CPU tensors hold at most {Array.MaxLength} elements; asked for {numel}.");
         int n = (int)numel;
@@ -84,7 +101,7 @@ internal sealed class Storage
                 ScalarType.BFloat16 => BufferPool.Rent<BFloat16>(n, clear),
                 _ => throw new ArgumentException($"Unsupported dtype {dtype}"),
             };
-            return new Storage(pooled, dtype, device ?? torch.CPU, pooled: true);
+            return new Storage(pooled, dtype, torch.CPU, pooled: true);
         }
         Array buffer = dtype switch
         {
@@ -100,7 +117,7 @@ internal sealed class Storage
             ScalarType.Float64 => new double[n],
             _ => throw new ArgumentException($"Unsupported dtype {dtype}"),
         };
-        return new Storage(buffer, dtype, device ?? torch.CPU);
+        return new Storage(buffer, dtype, torch.CPU);
     }
 
     public T[] As<T>() => (T[])Buffer;

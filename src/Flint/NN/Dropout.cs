@@ -65,9 +65,7 @@ namespace Flint
                 private static Tensor BernoulliNoise(Tensor input, double keep)
                 {
                     var noise = empty(input.Shape, input.dtype == ScalarType.Float64 ? ScalarType.Float64 : ScalarType.Float32, input.device);
-                    var span = (int)noise.numel();
-                    if (noise.dtype == ScalarType.Float64) Distributions.Bernoulli(Generator.Default, noise.Storage.As<double>().AsSpan(0, span), keep);
-                    else Distributions.Bernoulli(Generator.Default, noise.Storage.As<float>().AsSpan(0, span), keep);
+                    Backends.Backend.Of(noise).Random(Backends.RandomKind.Bernoulli, noise.dtype, noise.Storage, 0, noise.numel(), keep, 0);
                     return noise.dtype == input.dtype ? noise : noise.to(input.dtype);
                 }
 

@@ -1,3 +1,4 @@
+using Flint.Backends;
 using Flint.Backends.Cpu;
 
 namespace Flint.Ops;
@@ -8,18 +9,37 @@ namespace Flint.Ops;
 /// </summary>
 internal static class Kernels
 {
+    /// <summary>PyTorch's rule: operands share a device, except that a 0-dim CPU tensor (or a C# number) joins any device as a scalar.</summary>
     public static void CheckSameDevice(Tensor a, Tensor b)
     {
-        if (a.device != b.device && !(b.IsWrappedNumber || a.IsWrappedNumber))
-            throw new ArgumentException($"Expected all tensors to be on the same device, but found at least two devices, {a.device} and {b.device}!");
+        if (a.device != b.device && !IsHostScalar(a) && !IsHostScalar(b))
+            throw new ArgumentException($"Expected all tensors to be on the same device, but found at least two devices, {DeviceName(a, b, true)} and {DeviceName(a, b, false)}!");
     }
+
+    // PyTorch names the accelerator first ("cuda:0 and cpu").
+    private static string DeviceName(Tensor a, Tensor b, bool first)
+    {
+        var (x, y) = a.device.type == DeviceType.CPU ? (b, a) : (a, b);
+        return FullName(first ? x.device : y.device);
+    }
+
+    private static string FullName(Device d) => d.type == DeviceType.CPU ? "cpu" : $"cuda:{Math.Max(d.index, 0)}";
+
+    /// <summary>A 0-dim CPU tensor: usable as a scalar operand on any device.</summary>
+    public static bool IsHostScalar(Tensor t) => t.device.type == DeviceType.CPU && t.Shape.Length == 0;
+
+    /// <summary>The device a result of these operands lives on: the first one not a host scalar.</summary>
+    public static Device ResultDevice(Tensor a, Tensor b) => IsHostScalar(a) && !IsHostScalar(b) ? b.device : a.device;
+
+    public static Device ResultDevice(Tensor a, Tensor b, Tensor c) =>
+        !IsHostScalar(a) ? a.device : !IsHostScalar(b) ? b.device : c.device;
 
     /// <summary>A copy of <paramref name="t"/> converted to <paramref name="dtype"/> (or t itself when it already is).</summary>
     public static Tensor Cast(Tensor t, ScalarType dtype)
     {
         if (t.dtype == dtype) return t;
         var o = Tensor.Empty((long[])t.Shape.Clone(), dtype, t.device, clear: false);
-        CastKernels.Copy(t.Shape, Operand.Of(t), t.dtype, Operand.Of(o), dtype);
+        Backend.Of(t).Copy(t.Shape, Operand.Of(t), t.dtype, Operand.Of(o), dtype);
         GC.KeepAlive(t);
         return o;
     }
@@ -28,7 +48,7 @@ internal static class Kernels
     public static Tensor Contiguous(Tensor t)
     {
         var o = Tensor.Empty((long[])t.Shape.Clone(), t.dtype, t.device, clear: false);
-        Dispatch.Copy(t.dtype, t.Shape, Operand.Of(t), Operand.Of(o));
+        Backend.Of(t).Copy(t.Shape, Operand.Of(t), t.dtype, Operand.Of(o), t.dtype);
         GC.KeepAlive(t);
         return o;
     }
@@ -36,7 +56,9 @@ internal static class Kernels
     /// <summary>Copies src (broadcast to dst's shape, any dtype) into dst's view.</summary>
     public static void CopyInto(Tensor dst, Tensor src)
     {
-        CastKernels.Copy(dst.Shape, Operand.Of(src, BroadcastStrides(src, dst.Shape)), src.dtype, Operand.Of(dst), dst.dtype);
+        if (src.device != dst.device && !IsHostScalar(src))
+            throw new ArgumentException($"Expected all tensors to be on the same device, but found at least two devices, {FullName(dst.device)} and {FullName(src.device)}!");
+        Backend.Of(dst).Copy(dst.Shape, Operand.Of(src, BroadcastStrides(src, dst.Shape)), src.dtype, Operand.Of(dst), dst.dtype);
         GC.KeepAlive(src);
         GC.KeepAlive(dst);
     }
@@ -67,8 +89,9 @@ internal static class Kernels
         var compute = ComputeType(resultType);
         var ac = Cast(a, compute);
         var bc = Cast(b, compute);
-        var o = into is not null && into.dtype == compute ? into : Tensor.Empty(shape, compute, a.device, clear: false);
-        Dispatch.Binary<TOp>(name, compute, shape, Operand.Of(ac, BroadcastStrides(ac, shape)), Operand.Of(bc, BroadcastStrides(bc, shape)), Operand.Of(o));
+        var device = ResultDevice(a, b);
+        var o = into is not null && into.dtype == compute ? into : Tensor.Empty(shape, compute, device, clear: false);
+        Backend.For(device).Binary<TOp>(name, compute, shape, Operand.Of(ac, BroadcastStrides(ac, shape)), Operand.Of(bc, BroadcastStrides(bc, shape)), Operand.Of(o));
         GC.KeepAlive(ac); GC.KeepAlive(bc);
         return Finish(o, resultType, into);
     }
@@ -78,7 +101,7 @@ internal static class Kernels
         var compute = ComputeType(resultType);
         var xc = Cast(x, compute);
         var o = into is not null && into.dtype == compute ? into : Tensor.Empty((long[])x.Shape.Clone(), compute, x.device, clear: false);
-        Dispatch.Unary<TOp>(name, compute, x.Shape, Operand.Of(xc), Operand.Of(o));
+        Backend.Of(x).Unary<TOp>(name, compute, x.Shape, Operand.Of(xc), Operand.Of(o));
         GC.KeepAlive(xc);
         return Finish(o, resultType, into);
     }
@@ -88,7 +111,7 @@ internal static class Kernels
         var compute = ComputeType(resultType);
         var xc = Cast(x, compute);
         var o = into is not null && into.dtype == compute ? into : Tensor.Empty((long[])x.Shape.Clone(), compute, x.device, clear: false);
-        Dispatch.FloatUnary<TOp>(name, compute, x.Shape, Operand.Of(xc), Operand.Of(o));
+        Backend.Of(x).FloatUnary<TOp>(name, compute, x.Shape, Operand.Of(xc), Operand.Of(o));
         GC.KeepAlive(xc);
         return Finish(o, resultType, into);
     }
@@ -102,8 +125,9 @@ internal static class Kernels
         compute = ComputeType(compute);
         var ac = Cast(a, compute);
         var bc = Cast(b, compute);
-        var o = Tensor.Empty(shape, ScalarType.Bool, a.device, clear: false);
-        Dispatch.Compare<TOp>(name, compute, shape, Operand.Of(ac, BroadcastStrides(ac, shape)), Operand.Of(bc, BroadcastStrides(bc, shape)), Operand.Of(o));
+        var device = ResultDevice(a, b);
+        var o = Tensor.Empty(shape, ScalarType.Bool, device, clear: false);
+        Backend.For(device).Compare<TOp>(name, compute, shape, Operand.Of(ac, BroadcastStrides(ac, shape)), Operand.Of(bc, BroadcastStrides(bc, shape)), Operand.Of(o));
         GC.KeepAlive(ac); GC.KeepAlive(bc);
         return o;
     }
@@ -113,7 +137,7 @@ internal static class Kernels
         var compute = ComputeType(x.dtype);
         var xc = Cast(x, compute);
         var o = into is not null && into.dtype == compute ? into : Tensor.Empty((long[])x.Shape.Clone(), compute, x.device, clear: false);
-        Dispatch.Clamp(compute, x.Shape, Operand.Of(xc), Operand.Of(o), lo, hi);
+        Backend.Of(x).Clamp(compute, x.Shape, Operand.Of(xc), Operand.Of(o), lo, hi);
         GC.KeepAlive(xc);
         return Finish(o, x.dtype, into);
     }
@@ -122,13 +146,9 @@ internal static class Kernels
     public static Tensor? ClampBackward(Tensor x, Tensor g, double? lo, double? hi)
     {
         if (x.dtype != g.dtype || !Shapes.SameShape(x.Shape, g.Shape)) return null;
+        if (x.dtype is not (ScalarType.Float32 or ScalarType.Float64) || x.device != g.device) return null;
         var o = Tensor.Empty((long[])x.Shape.Clone(), x.dtype, x.device, clear: false);
-        switch (x.dtype)
-        {
-            case ScalarType.Float32: ElementwiseKernels.ClampBackward(x.Shape, Operand.Of(x), Operand.Of(g), Operand.Of(o), (float?)lo, (float?)hi); break;
-            case ScalarType.Float64: ElementwiseKernels.ClampBackward(x.Shape, Operand.Of(x), Operand.Of(g), Operand.Of(o), lo, hi); break;
-            default: return null;
-        }
+        Backend.Of(x).ClampBackward(x.dtype, x.Shape, Operand.Of(x), Operand.Of(g), Operand.Of(o), lo, hi);
         GC.KeepAlive(x); GC.KeepAlive(g);
         return o;
     }
@@ -145,15 +165,16 @@ internal static class Kernels
         var type = TypePromotion.ResultType(a, b);
         var ac = Cast(a, type);
         var bc = Cast(b, type);
-        var o = Tensor.Empty(shape, type, a.device, clear: false);
-        Dispatch.Where(type, shape, Operand.Of(cond, BroadcastStrides(cond, shape)), Operand.Of(ac, BroadcastStrides(ac, shape)), Operand.Of(bc, BroadcastStrides(bc, shape)), Operand.Of(o));
+        var device = ResultDevice(cond, a, b);
+        var o = Tensor.Empty(shape, type, device, clear: false);
+        Backend.For(device).Where(type, shape, Operand.Of(cond, BroadcastStrides(cond, shape)), Operand.Of(ac, BroadcastStrides(ac, shape)), Operand.Of(bc, BroadcastStrides(bc, shape)), Operand.Of(o));
         GC.KeepAlive(cond); GC.KeepAlive(ac); GC.KeepAlive(bc);
         return o;
     }
 
     public static void Fill(Tensor t, double value)
     {
-        Dispatch.Fill(t.dtype, t.Shape, Operand.Of(t), value);
+        Backend.Of(t).Fill(t.dtype, t.Shape, Operand.Of(t), value);
         GC.KeepAlive(t);
     }
 

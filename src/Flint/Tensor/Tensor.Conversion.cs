@@ -1,3 +1,4 @@
+using Flint.Backends;
 using Flint.Backends.Cpu;
 using Flint.Ops;
 
@@ -21,7 +22,39 @@ public partial class Tensor
     {
         torch.CheckDevice(device);
         if (device == this.device) return this;
-        throw new InvalidOperationException($"Copying to {device} needs the Flint.Cuda backend.");
+        var r = CopyToDevice(device);
+        if (!Recorder.Needed(this)) return r;
+        var from = this.device;
+        return Recorder.Record(r, "ToCopyBackward0", [this], [], (g, _) => [g.to(from)]);
+    }
+
+    /// <summary>A dense copy of this view's elements in <paramref name="device"/>'s memory (no autograd).</summary>
+    private Tensor CopyToDevice(Device device)
+    {
+        ThrowIfDisposed();
+        // Make the elements dense where they are, then move them in one transfer.
+        var src = Kernels.Contiguous(this);
+        var r = Tensor.Empty((long[])Shape.Clone(), dtype, device, clear: false);
+        if (numel() > 0)
+        {
+            if (src.device.type == DeviceType.CPU)
+            {
+                var host = src.Storage.Buffer;
+                if (src.Offset != 0 || host.LongLength != numel())
+                {
+                    var exact = Array.CreateInstance(host.GetType().GetElementType()!, numel());
+                    Array.Copy(host, src.Offset, exact, 0, numel());
+                    host = exact;
+                }
+                Backend.For(device).Upload(host, r.Storage, 0);
+            }
+            else if (device.type == DeviceType.CPU)
+                Backend.Of(src).Download(src.Storage, src.Offset, r.Storage.Buffer);
+            else
+                throw new NotSupportedException($"copying directly from {this.device} to {device}: go through the CPU");
+        }
+        if (!ReferenceEquals(src, this)) src.Dispose();
+        return r;
     }
 
     /// <summary>Moves to a device and converts the dtype.</summary>
@@ -70,6 +103,7 @@ public partial class Tensor
         if (n != 1) throw new InvalidOperationException($"a Tensor with {n} elements cannot be converted to Scalar");
         if (typeof(T) != DTypes.ClrType(dtype))
             throw new InvalidOperationException($"item<{typeof(T).Name}>() called on a tensor of dtype {DTypes.Name(dtype)}; use item<{DTypes.ClrType(dtype).Name}>() or convert with .to(...) first");
+        if (device.type != DeviceType.CPU) return HostCopy().item<T>();
         return ((T[])Storage.Buffer)[Offset];
     }
 
@@ -77,6 +111,7 @@ public partial class Tensor
     internal double ToDouble()
     {
         if (numel() != 1) throw new InvalidOperationException($"a Tensor with {numel()} elements cannot be converted to Scalar");
+        if (device.type != DeviceType.CPU) return HostCopy().ToDouble();
         Span<double> v = stackalloc double[1];
         CastKernels.ReadDouble(dtype, Storage.Buffer, Offset, 1, v);
         return v[0];
@@ -87,9 +122,16 @@ public partial class Tensor
     {
         if (typeof(T) != DTypes.ClrType(dtype))
             throw new InvalidOperationException($"data<{typeof(T).Name}>() called on a tensor of dtype {DTypes.Name(dtype)}");
-        var c = Kernels.Contiguous(this);
+        var c = device.type == DeviceType.CPU ? Kernels.Contiguous(this) : HostCopy();
         c.Storage.Escape();
         return (T[])c.Storage.Buffer;
+    }
+
+    /// <summary>A dense CPU copy of a device tensor's elements (waits for the device), outside autograd and dispose scopes.</summary>
+    internal Tensor HostCopy()
+    {
+        using var suspended = DisposeScope.Suspend();
+        return CopyToDevice(torch.CPU);
     }
 
     /// <summary>The elements in row-major order as an array (alias of <see cref="data{T}"/>).</summary>
@@ -98,6 +140,7 @@ public partial class Tensor
     /// <summary>The elements in row-major order converted to double.</summary>
     internal double[] ToDoubleArray()
     {
+        if (device.type != DeviceType.CPU) return HostCopy().ToDoubleArray();
         var c = Kernels.Cast(this, ScalarType.Float64);
         if (ReferenceEquals(c, this) || !c.is_contiguous() || c.Offset != 0 || c.Storage.Length != numel()) c = Kernels.Contiguous(c);
         c.Storage.Escape();

@@ -1,5 +1,5 @@
 using Flint.Autograd;
-using Flint.Backends.Cpu;
+using Flint.Backends;
 using Flint.Ops;
 
 namespace Flint;
@@ -79,10 +79,10 @@ public partial class Tensor
         var advOffset = new long[nIdx];
         for (int a = 0; a < advIdx.Count; a++)
         {
-            var values = advIdx[a].expand(idxShape).contiguous().Storage.As<long>();
+            var src = OnHost(advIdx[a].expand(idxShape).contiguous());
+            var values = src.Storage.As<long>();
             int dim = advDims[a];
             long size = v.Shape[dim], stride = v.Strides[dim];
-            var src = advIdx[a].expand(idxShape).contiguous();
             long off0 = src.Offset;
             for (long j = 0; j < nIdx; j++)
             {
@@ -138,7 +138,7 @@ public partial class Tensor
         {
             var offsets = AdvancedOffsets(v, advDims, advIdx, out var shape);
             r = Tensor.Empty(shape, dtype, device);
-            GatherKernels.Take(Storage.Buffer, offsets, r.Storage.Buffer);
+            Backend.Of(this).Take(dtype, Storage, offsets, r.Storage);
             GC.KeepAlive(this);
         }
         var inShape = Shape;
@@ -169,7 +169,7 @@ public partial class Tensor
                 throw new ArgumentException($"shape mismatch: value tensor of shape {Shapes.Str(value.Shape)} cannot be broadcast to indexing result of shape {Shapes.Str(shape)}");
             var dense = Tensor.Empty(shape, dtype, device);
             Kernels.CopyInto(dense, value);
-            GatherKernels.Put(Storage.Buffer, offsets, dense.Storage.Buffer, accumulate);
+            Backend.Of(this).Put(dtype, Storage, offsets, dense.Storage, accumulate);
             GC.KeepAlive(dense);
         }
         Storage.Version++;
@@ -213,10 +213,16 @@ public partial class Tensor
         SetHistory(node);
     }
 
+    /// <summary>
+    /// <paramref name="t"/> itself on the CPU, else a host copy: index values decide offsets and
+    /// bounds errors on the host (a device index costs one transfer, as PyTorch's does for nonzero).
+    /// </summary>
+    private static Tensor OnHost(Tensor t) => t.device.type == DeviceType.CPU ? t : t.HostCopy();
+
     /// <summary>Indices of non-zero elements, one row per element: shape [n, dim].</summary>
     public Tensor nonzero()
     {
-        var mask = (dtype == ScalarType.Bool ? this : ne(0.0)).contiguous();
+        var mask = OnHost((dtype == ScalarType.Bool ? this : ne(0.0)).contiguous());
         var b = mask.Storage.As<bool>();
         long n = mask.numel();
         var hits = new List<long>();
@@ -230,7 +236,7 @@ public partial class Tensor
             long rem = hits[h];
             for (int d = 0; d < rank; d++) { o[h * rank + d] = rem / strides[d]; rem %= Math.Max(strides[d], 1); }
         }
-        return r;
+        return device.type == DeviceType.CPU ? r : r.to(device);
     }
 
     /// <summary>The elements where <paramref name="mask"/> is true, as a 1-D tensor.</summary>
@@ -297,7 +303,7 @@ public partial class Tensor
         for (int d = 0; d < index.Shape.Length; d++)
             if (d != dim && index.Shape[d] > t.Shape[d])
                 throw new ArgumentException($"Size does not match at dimension {d} expected index {Shapes.Str(index.Shape)} to be smaller than self {Shapes.Str(t.Shape)} apart from dimension {dim}");
-        var ic = index.contiguous();
+        var ic = OnHost(index.contiguous());
         var iv = ic.Storage.As<long>();
         long n = index.numel();
         var offsets = new long[n];
@@ -324,9 +330,9 @@ public partial class Tensor
         int d = Shapes.WrapDim(dim, Shape.Length);
         var offsets = ScatterGatherOffsets(this, d, index, "gather");
         var r = Tensor.Empty((long[])index.Shape.Clone(), dtype, device);
-        GatherKernels.Take(Storage.Buffer, offsets, r.Storage.Buffer);
+        Backend.Of(this).Take(dtype, Storage, offsets, r.Storage);
         var inShape = Shape;
-        return Recorder.Record(r, "GatherBackward0", [this], [index], (g, s) => [torch.zeros(inShape, g.dtype).scatter_add(d, s[0], g)]);
+        return Recorder.Record(r, "GatherBackward0", [this], [index], (g, s) => [torch.zeros(inShape, g.dtype, g.device).scatter_add(d, s[0], g)]);
     }
 
     private Tensor ScatterImpl(long dim, Tensor index, Tensor src, bool accumulate, string name)
@@ -343,7 +349,7 @@ public partial class Tensor
         // Values come from src at the index's positions (src may be larger than index).
         var srcAt = src.Shape.Length == 0 ? src.expand(index.Shape) : src.detach().Slices(index.Shape);
         var values = Kernels.Contiguous(Kernels.Cast(srcAt, dtype));
-        GatherKernels.Put(r.Storage.Buffer, offsets, values.Storage.Buffer, accumulate);
+        Backend.Of(r).Put(dtype, r.Storage, offsets, values.Storage, accumulate);
         var srcShape = src.Shape;
         return Recorder.Record(r, accumulate ? "ScatterAddBackward0" : "ScatterBackward0", [this, src], [index], (g, s) =>
         {
@@ -351,7 +357,7 @@ public partial class Tensor
             Tensor? gSrc = null;
             if (srcShape.Length > 0)
             {
-                gSrc = torch.zeros(srcShape, g.dtype);
+                gSrc = torch.zeros(srcShape, g.dtype, g.device);
                 using (torch.no_grad()) gSrc.Slices(s[0].Shape).copy_(g.gather(d, s[0]));
             }
             return [gSelf, gSrc];

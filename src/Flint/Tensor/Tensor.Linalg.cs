@@ -1,4 +1,4 @@
-using Flint.Backends.Cpu;
+using Flint.Backends;
 using Flint.Ops;
 
 namespace Flint;
@@ -15,10 +15,10 @@ public partial class Tensor
         var bc = Kernels.Cast(b, t);
         var o = Tensor.Empty(outShape, t, a.device, clear: false);
         int r = a.Shape.Length;
-        MatMulKernels.Run(t, (int)batch, (int)m, (int)n, (int)k,
-            ac.Storage.Buffer, ac.Offset, aBatchStride, ac.Strides[r - 2], ac.Strides[r - 1],
-            bc.Storage.Buffer, bc.Offset, bBatchStride, bc.Strides[b.Shape.Length - 2], bc.Strides[b.Shape.Length - 1],
-            o.Storage.Buffer, 0);
+        Backend.Of(a).MatMul(t, (int)batch, (int)m, (int)n, (int)k,
+            ac.Storage, ac.Offset, aBatchStride, ac.Strides[r - 2], ac.Strides[r - 1],
+            bc.Storage, bc.Offset, bBatchStride, bc.Strides[b.Shape.Length - 2], bc.Strides[b.Shape.Length - 1],
+            o.Storage);
         GC.KeepAlive(ac); GC.KeepAlive(bc);
         return Kernels.Cast(o, a.dtype);
     }

@@ -1,4 +1,4 @@
-using Flint.Backends.Cpu;
+using Flint.Backends;
 using Flint.Ops;
 
 namespace Flint;
@@ -52,13 +52,8 @@ public partial class Tensor
         var resultType = dtype ?? (DTypes.IsIntegral(this.dtype, true) ? ScalarType.Int64 : this.dtype);
         var acc = AccumulateType(resultType);
         var (block, rows, n, keepShape, outShape) = ReduceLayout(dims, keepdim, acc);
-        var r = Tensor.Empty(outShape, acc);
-        switch (acc)
-        {
-            case ScalarType.Float32: ReductionKernels.Sum(block.Storage.As<float>(), rows, n, r.Storage.As<float>()); break;
-            case ScalarType.Float64: ReductionKernels.Sum(block.Storage.As<double>(), rows, n, r.Storage.As<double>()); break;
-            default: ReductionKernels.Sum(block.Storage.As<long>(), rows, n, r.Storage.As<long>()); break;
-        }
+        var r = Tensor.Empty(outShape, acc, device);
+        Backend.Of(this).Reduce(ReduceKind.Sum, acc, block.Storage, rows, n, r.Storage, null);
         GC.KeepAlive(block);
         r = Kernels.Cast(r, resultType);
         var inShape = Shape;
@@ -114,13 +109,8 @@ public partial class Tensor
         var resultType = DTypes.IsIntegral(dtype, true) ? ScalarType.Int64 : dtype;
         var acc = AccumulateType(resultType);
         var (block, rows, n, keepShape, outShape) = ReduceLayout(dims, keepdim, acc);
-        var r = Tensor.Empty(outShape, acc);
-        switch (acc)
-        {
-            case ScalarType.Float32: ReductionKernels.Prod(block.Storage.As<float>(), rows, n, r.Storage.As<float>()); break;
-            case ScalarType.Float64: ReductionKernels.Prod(block.Storage.As<double>(), rows, n, r.Storage.As<double>()); break;
-            default: ReductionKernels.Prod(block.Storage.As<long>(), rows, n, r.Storage.As<long>()); break;
-        }
+        var r = Tensor.Empty(outShape, acc, device);
+        Backend.Of(this).Reduce(ReduceKind.Prod, acc, block.Storage, rows, n, r.Storage, null);
         GC.KeepAlive(block);
         r = Kernels.Cast(r, resultType);
         var inShape = Shape;
@@ -156,14 +146,9 @@ public partial class Tensor
             throw new ArgumentException($"{name}(): Expected reduction dim {dims[0]} to have non-zero size.");
         var compute = dtype == ScalarType.Bool ? ScalarType.Int64 : AccumulateType(dtype);
         var (block, rows, n, keepShape, outShape) = ReduceLayout(dims, keepdim, compute);
-        var values = Tensor.Empty(outShape, compute);
-        var indices = Tensor.Empty((long[])outShape.Clone(), ScalarType.Int64);
-        switch (compute)
-        {
-            case ScalarType.Float32: ReductionKernels.Extreme(block.Storage.As<float>(), rows, n, values.Storage.As<float>(), indices.Storage.As<long>(), max); break;
-            case ScalarType.Float64: ReductionKernels.Extreme(block.Storage.As<double>(), rows, n, values.Storage.As<double>(), indices.Storage.As<long>(), max); break;
-            default: ReductionKernels.Extreme(block.Storage.As<long>(), rows, n, values.Storage.As<long>(), indices.Storage.As<long>(), max); break;
-        }
+        var values = Tensor.Empty(outShape, compute, device);
+        var indices = Tensor.Empty((long[])outShape.Clone(), ScalarType.Int64, device);
+        Backend.Of(this).Reduce(max ? ReduceKind.Max : ReduceKind.Min, compute, block.Storage, rows, n, values.Storage, indices.Storage);
         GC.KeepAlive(block);
         return (Kernels.Cast(values, dtype), indices, keepShape);
     }
@@ -190,7 +175,7 @@ public partial class Tensor
         {
             var g = gs[0];
             if (g is null) return [null];
-            var z = torch.zeros(inShape, g.dtype);
+            var z = torch.zeros(inShape, g.dtype, g.device);
             return [z.scatter(d, s[0].reshape(keepShape), g.reshape(keepShape))];
         });
         return (outs[0], outs[1]);
@@ -329,8 +314,8 @@ public partial class Tensor
     {
         var b = dtype == ScalarType.Bool ? this : ne(0.0);
         var (block, rows, n, _, outShape) = b.ReduceLayout(dims, keepdim, ScalarType.Bool);
-        var r = Tensor.Empty(outShape, ScalarType.Bool);
-        ReductionKernels.AllAny(block.Storage.As<bool>(), rows, n, r.Storage.As<bool>(), all);
+        var r = Tensor.Empty(outShape, ScalarType.Bool, device);
+        Backend.Of(this).Reduce(all ? ReduceKind.All : ReduceKind.Any, ScalarType.Bool, block.Storage, rows, n, r.Storage, null);
         GC.KeepAlive(block);
         // PyTorch keeps uint8 for uint8 input (a legacy of masks being uint8).
         return dtype == ScalarType.Byte ? Kernels.Cast(r, ScalarType.Byte) : r;

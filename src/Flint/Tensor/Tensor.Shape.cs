@@ -317,7 +317,7 @@ public partial class Tensor
         var old = Shape;
         return Recorder.RecordMulti(parts, node, [this], [], (gs, _) =>
         {
-            var z = torch.zeros(old, gs.First(g => g is not null)!.dtype);
+            var z = torch.zeros(old, gs.First(g => g is not null)!.dtype, gs.First(g => g is not null)!.device);
             long at = 0;
             using (torch.no_grad())
                 for (int i = 0; i < gs.Length; i++)
@@ -349,7 +349,7 @@ public partial class Tensor
         var old = Shape;
         return Recorder.RecordMulti(parts, "UnbindBackward0", [this], [], (gs, _) =>
         {
-            var z = torch.zeros(old, gs.First(g => g is not null)!.dtype);
+            var z = torch.zeros(old, gs.First(g => g is not null)!.dtype, gs.First(g => g is not null)!.device);
             using (torch.no_grad())
                 for (int i = 0; i < gs.Length; i++)
                     if (gs[i] is { } g) z.select(d, i).copy_(g);

@@ -65,7 +65,7 @@ public static partial class torch
     public static Tensor full(long[] size, long value, ScalarType? dtype = null, Device? device = null, bool requires_grad = false)
     {
         var t = Make(size, dtype, device, false, ScalarType.Int64);
-        if (t.dtype == ScalarType.Int64) t.Storage.As<long>().AsSpan().Fill(value); else Kernels.Fill(t, value);
+        if (t.dtype == ScalarType.Int64 && t.device.type == DeviceType.CPU) t.Storage.As<long>().AsSpan().Fill(value); else Kernels.Fill(t, value);
         return Finish(t, requires_grad);
     }
 
@@ -108,11 +108,11 @@ public static partial class torch
         if (step == 0) throw new ArgumentException("step must be nonzero");
         if ((step > 0 && start > end) || (step < 0 && start < end)) throw new ArgumentException("upper bound and larger bound inconsistent with step sign");
         long n = (end - start + step - Math.Sign(step)) / step;
-        var t = Make([n], dtype, device, false, ScalarType.Int64);
+        var t = Make([n], dtype, null, false, ScalarType.Int64);
         var values = new double[n];
         if (t.dtype == ScalarType.Int64) { var d = t.Storage.As<long>(); for (long i = 0; i < n; i++) d[i] = start + i * step; }
         else { for (long i = 0; i < n; i++) values[i] = start + i * step; FillFrom(t, values); }
-        return Finish(t, requires_grad);
+        return Finish(MoveTo(t, device), requires_grad);
     }
 
     /// <summary>0, 1, ... below end in the default floating dtype.</summary>
@@ -129,9 +129,9 @@ public static partial class torch
         long n = (long)Math.Ceiling((end - start) / step);
         var values = new double[n];
         for (long i = 0; i < n; i++) values[i] = start + i * step;
-        var t = Make([n], dtype, device, false, get_default_dtype());
+        var t = Make([n], dtype, null, false, get_default_dtype());
         FillFrom(t, values);
-        return Finish(t, requires_grad);
+        return Finish(MoveTo(t, device), requires_grad);
     }
 
     /// <summary><paramref name="steps"/> evenly spaced values from start to end inclusive.</summary>
@@ -147,7 +147,7 @@ public static partial class torch
             long half = steps / 2;
             for (long i = 0; i < steps; i++) values[i] = i < half ? start + step * i : end - step * (steps - i - 1);
         }
-        var t = Make([steps], dtype, device, false, get_default_dtype());
+        var t = Make([steps], dtype, null, false, get_default_dtype());
         if (DTypes.IsFloatingPoint(t.dtype) && t.dtype == ScalarType.Float32)
         {
             // Compute in float as PyTorch does for float32 outputs.
@@ -162,7 +162,7 @@ public static partial class torch
             }
         }
         else FillFrom(t, values);
-        return Finish(t, requires_grad);
+        return Finish(MoveTo(t, device), requires_grad);
     }
 
     /// <summary>The n×m identity matrix (m defaults to n).</summary>
@@ -180,6 +180,10 @@ public static partial class torch
     internal static void FillFrom(Tensor t, double[] values)
     {
         var src = new Tensor(new Storage(values, ScalarType.Float64, CPU), (long[])t.Shape.Clone(), Shapes.ContiguousStrides(t.Shape), 0);
-        Kernels.CopyInto(t, src);
+        Kernels.CopyInto(t, t.device.type == DeviceType.CPU ? src : src.to(t.device));
     }
+
+    /// <summary>A tensor built on the host, moved to <paramref name="device"/> when that is not the CPU.</summary>
+    internal static Tensor MoveTo(Tensor hostBuilt, Device? device) =>
+        device is null || device.type == DeviceType.CPU ? hostBuilt : hostBuilt.to(device);
 }

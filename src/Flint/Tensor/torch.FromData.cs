@@ -36,7 +36,7 @@ public static partial class torch
             source = new Tensor(new Storage(flat, st, CPU), shape, Shapes.ContiguousStrides(shape), 0);
         }
         var t = source.dtype == target ? source : source.to(target);
-        return Finish(t, requires_grad);
+        return Finish(MoveTo(t, device), requires_grad);
     }
 
     private static long[] ShapeOf(Array data)

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Flint.Backends;
 using Flint.Ops;
 
 namespace Flint;
@@ -48,8 +49,10 @@ public static partial class torch
     public static Tensor randint(long low, long high, long[] size, ScalarType? dtype = null, Device? device = null, bool requires_grad = false)
     {
         if (low >= high) throw new ArgumentException($"random_ expects 'from' to be less than 'to', but got from={low} >= to={high}");
-        var values = Make(size, ScalarType.Int64, device, false, ScalarType.Int64);
+        // Integer draws come from the CPU generator on every device, then move.
+        var values = Make(size, ScalarType.Int64, null, false, ScalarType.Int64);
         Distributions.RandomInt(Generator.Default, values.Storage.As<long>(), low, high);
+        if (device is not null && device.type != DeviceType.CPU) values = values.to(device);
         var t = dtype is { } dt && dt != ScalarType.Int64 ? values.to(dt) : values;
         return Finish(t, requires_grad);
     }
@@ -63,8 +66,9 @@ public static partial class torch
     /// <summary>A random permutation of 0..n-1.</summary>
     public static Tensor randperm(long n, ScalarType? dtype = null, Device? device = null)
     {
-        var t = Make([n], ScalarType.Int64, device, false, ScalarType.Int64);
+        var t = Make([n], ScalarType.Int64, null, false, ScalarType.Int64);
         Distributions.RandPerm(Generator.Default, t.Storage.As<long>());
+        if (device is not null && device.type != DeviceType.CPU) t = t.to(device);
         return dtype is { } dt && dt != ScalarType.Int64 ? t.to(dt) : t;
     }
 
@@ -73,10 +77,9 @@ public static partial class torch
     {
         switch (t.dtype)
         {
-            case ScalarType.Float32: Distributions.Normal(Generator.Default, t.Storage.As<float>().AsSpan((int)t.Offset, (int)t.numel()), mean, std); break;
-            case ScalarType.Float64: Distributions.Normal(Generator.Default, t.Storage.As<double>().AsSpan((int)t.Offset, (int)t.numel()), mean, std); break;
+            case ScalarType.Float32 or ScalarType.Float64: Backend.Of(t).Random(RandomKind.Normal, t.dtype, t.Storage, t.Offset, t.numel(), mean, std); break;
             case ScalarType.Float16 or ScalarType.BFloat16:
-                var tmp = Tensor.Empty((long[])t.Shape.Clone(), ScalarType.Float32);
+                var tmp = Tensor.Empty((long[])t.Shape.Clone(), ScalarType.Float32, t.device);
                 FillNormal(tmp, mean, std);
                 Kernels.CopyInto(t, tmp);
                 break;
@@ -89,10 +92,9 @@ public static partial class torch
     {
         switch (t.dtype)
         {
-            case ScalarType.Float32: Distributions.Uniform(Generator.Default, t.Storage.As<float>().AsSpan((int)t.Offset, (int)t.numel()), from, to); break;
-            case ScalarType.Float64: Distributions.Uniform(Generator.Default, t.Storage.As<double>().AsSpan((int)t.Offset, (int)t.numel()), from, to); break;
+            case ScalarType.Float32 or ScalarType.Float64: Backend.Of(t).Random(RandomKind.Uniform, t.dtype, t.Storage, t.Offset, t.numel(), from, to); break;
             case ScalarType.Float16 or ScalarType.BFloat16:
-                var tmp = Tensor.Empty((long[])t.Shape.Clone(), ScalarType.Float32);
+                var tmp = Tensor.Empty((long[])t.Shape.Clone(), ScalarType.Float32, t.device);
                 FillUniform(tmp, from, to);
                 Kernels.CopyInto(t, tmp);
                 break;

@@ -64,7 +64,13 @@ public static partial class torch
     }
 
     /// <summary>Seeds the default generator; the same seed gives PyTorch's CPU random numbers.</summary>
-    public static void manual_seed(long seed) => Generator.Default.ManualSeed(unchecked((ulong)seed));
+    public static void manual_seed(long seed)
+    {
+        Generator.Default.ManualSeed(unchecked((ulong)seed));
+        // As in PyTorch, the same call seeds the CUDA generator (if Flint.Cuda is loaded, or once it is).
+        DeviceRegistry.CudaSeed = unchecked((ulong)seed);
+        DeviceRegistry.LoadedCuda?.ManualSeed(unchecked((ulong)seed));
+    }
 
     /// <summary>Turns off graph recording until the returned guard is disposed: <c>using (torch.no_grad()) { ... }</c>.</summary>
     public static GradModeGuard no_grad() => GradMode.Set(false);
@@ -120,6 +126,8 @@ public static partial class torch
     internal static void CheckDevice(Device? device)
     {
         if (device is not null && device.type != DeviceType.CPU && !DeviceRegistry.IsAvailable(device))
-            throw new InvalidOperationException($"Device {device} is not available: no CUDA device was found (reference Flint.Cuda and run on a machine with an NVIDIA GPU and driver).");
+            throw new InvalidOperationException(DeviceRegistry.Cuda is null
+                ? $"Device {device} is not available: no CUDA device was found (reference Flint.Cuda and run on a machine with an NVIDIA GPU and driver)."
+                : $"CUDA error: invalid device ordinal (device {device}; {DeviceRegistry.Cuda.DeviceCount} device(s) present)");
     }
 }

@@ -1,0 +1,88 @@
+using Flint.Backends.Cpu;
+
+namespace Flint.Backends;
+
+/// <summary>What a reduction computes per row of a dense [rows, n] block.</summary>
+internal enum ReduceKind { Sum, Prod, Max, Min, All, Any }
+
+/// <summary>Which distribution <see cref="IBackend.Random"/> draws from.</summary>
+internal enum RandomKind { Uniform, Normal, Bernoulli }
+
+/// <summary>
+/// The primitives a device implements. The op layer (<see cref="Ops.Kernels"/>) promotes,
+/// broadcasts and allocates; a backend only moves and computes elements. Operands arrive as
+/// <see cref="Operand"/> views (any strides; broadcast dims have stride 0) that all share the
+/// given shape. Arithmetic kernels receive the compute dtype only (float32, float64 and the
+/// integer types; half types are computed in float32 by the op layer). The op structs are
+/// the CPU's (<see cref="IBinaryOp"/> and friends): a backend calls their generic
+/// <c>Invoke</c>, so an op is defined once for every device.
+/// </summary>
+internal interface IBackend
+{
+    /// <summary>A new storage of <paramref name="numel"/> elements on <paramref name="device"/>; zeroed when <paramref name="clear"/>.</summary>
+    Storage Allocate(ScalarType dtype, long numel, Device device, bool clear);
+
+    /// <summary>Copies host elements into a device storage starting at element <paramref name="dstOffset"/>.</summary>
+    void Upload(Array src, Storage dst, long dstOffset);
+
+    /// <summary>Copies <paramref name="dst"/>.Length elements of a device storage, from element <paramref name="srcOffset"/>, to the host (waits for queued work).</summary>
+    void Download(Storage src, long srcOffset, Array dst);
+
+    /// <summary>Waits until every queued kernel has finished.</summary>
+    void Synchronize();
+
+    void Binary<TOp>(string op, ScalarType t, long[] shape, Operand a, Operand b, Operand o) where TOp : IBinaryOp;
+    void Unary<TOp>(string op, ScalarType t, long[] shape, Operand x, Operand o) where TOp : IUnaryOp;
+    void FloatUnary<TOp>(string op, ScalarType t, long[] shape, Operand x, Operand o) where TOp : IFloatUnaryOp;
+    /// <summary>o (bool) = TOp(a, b).</summary>
+    void Compare<TOp>(string op, ScalarType t, long[] shape, Operand a, Operand b, Operand o) where TOp : ICompareOp;
+    /// <summary>o = cond ? a : b; cond is bool, a, b and o have dtype <paramref name="t"/> (any of the ten).</summary>
+    void Where(ScalarType t, long[] shape, Operand cond, Operand a, Operand b, Operand o);
+    /// <summary>Copies src into dst converting the element type as PyTorch casts (float→int truncates; x→bool is x != 0).</summary>
+    void Copy(long[] shape, Operand src, ScalarType srcType, Operand dst, ScalarType dstType);
+    /// <summary>Writes <paramref name="value"/> (converted as a cast would) into every element of the view.</summary>
+    void Fill(ScalarType t, long[] shape, Operand o, double value);
+    void Clamp(ScalarType t, long[] shape, Operand x, Operand o, double? lo, double? hi);
+    /// <summary>o = lo ≤ x ≤ hi ? g : 0 (float32/float64, all operands of one shape).</summary>
+    void ClampBackward(ScalarType t, long[] shape, Operand x, Operand g, Operand o, double? lo, double? hi);
+
+    /// <summary>
+    /// Reduces each row of a dense [rows, n] block (float32, float64, int64, or bool for All/Any)
+    /// into <paramref name="values"/>[row]; Max/Min also write the first extreme's index (int64)
+    /// into <paramref name="indices"/>, a NaN winning at its first position.
+    /// </summary>
+    void Reduce(ReduceKind kind, ScalarType t, Storage block, int rows, int n, Storage values, Storage? indices);
+
+    /// <summary>
+    /// c[i] = a[i] @ b[i] for i &lt; batch: a is [m, k] at aOffset + i·aBatchStride with row/column
+    /// strides aRs/aCs (likewise b, [k, n]); c is dense row-major [batch, m, n] from element 0.
+    /// </summary>
+    void MatMul(ScalarType t, int batch, int m, int n, int k,
+        Storage a, long aOffset, long aBatchStride, long aRs, long aCs,
+        Storage b, long bOffset, long bBatchStride, long bRs, long bCs,
+        Storage c);
+
+    /// <summary>dst[i] = src[offsets[i]] (element offsets into src's storage; dst dense from element 0).</summary>
+    void Take(ScalarType t, Storage src, long[] offsets, Storage dst);
+
+    /// <summary>dst[offsets[i]] = src[i] (or += when <paramref name="accumulate"/>, summing duplicates).</summary>
+    void Put(ScalarType t, Storage dst, long[] offsets, Storage src, bool accumulate);
+
+    /// <summary>
+    /// Fills <paramref name="count"/> elements of a float32/float64 storage from element
+    /// <paramref name="offset"/>: Uniform in [a, b), Normal(mean a, std b), Bernoulli(p = a) as 0/1.
+    /// Draws come from the device's own generator (reproducible per seed, not the CPU's stream).
+    /// </summary>
+    void Random(RandomKind kind, ScalarType t, Storage dst, long offset, long count, double a, double b);
+}
+
+/// <summary>Finds the backend for a device: the CPU's is built in; others register themselves.</summary>
+internal static class Backend
+{
+    public static readonly IBackend Cpu = new CpuBackend();
+
+    public static IBackend For(Device device) =>
+        device.type == DeviceType.CPU ? Cpu : DeviceRegistry.Get(device);
+
+    public static IBackend Of(Tensor t) => For(t.device);
+}
