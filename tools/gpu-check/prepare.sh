@@ -22,6 +22,8 @@ echo "== publishing bench/Flint.CudaBench"
 dotnet publish "$root/bench/Flint.CudaBench/Flint.CudaBench.csproj" "${props[@]}" -o "$stage/app"
 test -x "$stage/app/Flint.Cuda.Tests" && test -x "$stage/app/Flint.CudaBench"
 test -f "$stage/app/golden/ops.json" || { echo "golden/ops.json missing from the publish" >&2; exit 1; }
+# The test SDK's code-coverage collector (all architectures) is for `dotnet test`, not the executable runner.
+rm -rf "$stage/app/CodeCoverage"
 cp "$root/bench/cuda_reference.py" "$here/run-on-gpu.sh" "$stage/"
 git -C "$root" rev-parse HEAD > "$stage/COMMIT" 2>/dev/null || echo unknown > "$stage/COMMIT"
 

@@ -108,10 +108,13 @@ if os.path.exists(xmlp):
         a = a if a is not None else r
         g = lambda k: a.get(k, "?")
         w(f"tests: {g('total')} total, {g('passed')} passed, {g('failed')} failed, {g('skipped')} skipped, {g('errors')} errors, {g('time')} s (exit code {test_rc})")
-        for t in r.iter("test"):
-            if t.get("result") == "Fail":
-                m = t.find("failure/message")
-                w(f"  FAIL {t.get('name')}: {(m.text or '').strip().splitlines()[0][:300] if m is not None and m.text else ''}")
+        fails = [t for t in r.iter("test") if t.get("result") == "Fail"]
+        for t in fails[:40]:
+            m = t.find("failure/message")
+            msg = (m.text or "").strip().splitlines()[0][:300] if m is not None and m.text else ""
+            w(f"  FAIL {t.get('name')}: {msg}")
+        if len(fails) > 40:
+            w(f"  ... and {len(fails) - 40} more failures (cuda-tests.xml)")
         skips = {}
         for t in r.iter("test"):
             if t.get("result") == "Skip":
