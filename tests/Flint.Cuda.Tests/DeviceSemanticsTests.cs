@@ -81,12 +81,21 @@ public class DeviceSemanticsTests
         Check.Exact(c * 2, back);
     }
 
+    private static readonly ScalarType[] AllDTypes = [ScalarType.Byte, ScalarType.Int8, ScalarType.Int16, ScalarType.Int32, ScalarType.Int64,
+        ScalarType.Float16, ScalarType.BFloat16, ScalarType.Float32, ScalarType.Float64, ScalarType.Bool];
+
+    /// <summary>Values every dtype holds (0..127 and small negatives), so no cast leaves its target's range.</summary>
     [Fact]
-    public void DTypeCastsMatchTheCpuForEveryPair()
+    public void DTypeCastsMatchTheCpuForEveryPair() =>
+        CastsMatchCpu(tensor(new[] { 0.0, 1.0, 3.75, 100.25, 127.0, 0.5, 2.0, 64.0, 99.0, 7.0 }), AllDTypes);
+
+    /// <summary>Negative and out-of-range values: float→int truncates, then wraps as the CPU's casts do (PyTorch's CPU does the same).</summary>
+    [Fact]
+    public void WrappingCastsMatchTheCpu() =>
+        CastsMatchCpu(tensor(new[] { -2.0, -0.5, -7.0, 255.0, 1e4, -128.0, 300.0, -1e4, 1000.0, 40000.0 }), AllDTypes);
+
+    private static void CastsMatchCpu(Tensor values, ScalarType[] all)
     {
-        ScalarType[] all = [ScalarType.Byte, ScalarType.Int8, ScalarType.Int16, ScalarType.Int32, ScalarType.Int64,
-            ScalarType.Float16, ScalarType.BFloat16, ScalarType.Float32, ScalarType.Float64, ScalarType.Bool];
-        var values = tensor(new[] { 0.0, 1.0, -2.0, 3.75, -0.5, 100.25, 127.0, 255.0, 1e4, -7.0 });
         foreach (var from in all)
         {
             var src = values.to(from);
