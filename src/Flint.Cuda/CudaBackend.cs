@@ -1,0 +1,281 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using Flint.Backends;
+using Flint.Backends.Cpu;
+using Flint.Cuda.Kernels;
+using Flint.Cuda.Memory;
+using ILGPU;
+using ILGPU.Runtime;
+using ILGPU.Runtime.Cuda;
+using CpuKernels = Flint.Backends.Cpu;
+using DevKernels = Flint.Cuda.Kernels.ElementwiseKernels;
+
+namespace Flint.Cuda;
+
+/// <summary>
+/// <see cref="IBackend"/> on an ILGPU accelerator (a CUDA GPU, or ILGPU's CPU accelerator
+/// playing one). Every launch is queued on the accelerator's default stream; only
+/// <see cref="Download"/>, <see cref="Synchronize"/> and uploads wait for it.
+/// </summary>
+internal sealed partial class CudaBackend : IBackend
+{
+    private readonly Accelerator _acc;
+    private readonly KernelLoader _k;
+    private readonly int _group;
+    public readonly CachingAllocator Allocator;
+    private ulong _seed, _call;
+    private readonly Lock _rngGate = new();
+    private bool _warnedNoBlas;
+
+    public CudaBackend(Accelerator accelerator, ulong seed)
+    {
+        _acc = accelerator;
+        _k = new KernelLoader(accelerator);
+        Allocator = new CachingAllocator(accelerator);
+        int g = 1;
+        while (g * 2 <= Math.Min(ReduceKernels.MaxGroup, accelerator.MaxNumThreadsPerGroup)) g *= 2;
+        _group = g;
+        _seed = seed;
+    }
+
+    public Accelerator Accelerator => _acc;
+
+    private AcceleratorStream Stream => _acc.DefaultStream;
+
+    // ---- memory ----
+
+    public Storage Allocate(ScalarType dtype, long numel, Device device, bool clear)
+    {
+        if (numel < 0) throw new ArgumentException($"Trying to create tensor with negative dimension {numel}");
+        var mem = Allocator.Allocate(numel * DTypes.ElementSize(dtype), clear);
+        return new Storage(mem, numel, dtype, new Device(DeviceType.CUDA, Math.Max(device.index, 0)));
+    }
+
+    private static CudaBlock BlockOf(Storage s) => ((CudaMemory)(s.Memory ?? throw new ArgumentException(
+        $"Expected all tensors to be on the same device, but found at least two devices, cuda:0 and {s.Device}!"))).Block;
+
+    private static ArrayView<T> View<T>(Storage s) where T : unmanaged => BlockOf(s).View<T>();
+
+    private static ArrayView<T> View<T>(Operand op) where T : unmanaged => View<T>(op.Storage);
+
+    public unsafe void Upload(Array src, Storage dst, long dstOffset)
+    {
+        long es = DTypes.ElementSize(dst.DType), bytes = src.LongLength * es;
+        if (bytes == 0) return;
+        ref byte first = ref MemoryMarshal.GetArrayDataReference(src);
+        fixed (byte* p = &first)
+        {
+            View<byte>(dst).SubView(dstOffset * es, bytes).CopyFromCPU(Stream, ref Unsafe.AsRef<byte>(p), bytes);
+            // The source array is only pinned inside this block: wait for the copy.
+            Stream.Synchronize();
+        }
+    }
+
+    public unsafe void Download(Storage src, long srcOffset, Array dst)
+    {
+        long es = DTypes.ElementSize(src.DType), bytes = dst.LongLength * es;
+        if (bytes == 0) return;
+        Stream.Synchronize();
+        ref byte first = ref MemoryMarshal.GetArrayDataReference(dst);
+        fixed (byte* p = &first)
+        {
+            View<byte>(src).SubView(srcOffset * es, bytes).CopyToCPU(Stream, ref Unsafe.AsRef<byte>(p), bytes);
+            Stream.Synchronize();
+        }
+    }
+
+    public void Synchronize() => Stream.Synchronize();
+
+    // ---- host scalars ----
+
+    /// <summary>The value of a 0-dim host operand as <paramref name="t"/> (cast as the CPU casts when its dtype differs).</summary>
+    private static T HostValue<T>(Operand op, ScalarType t) where T : unmanaged
+    {
+        if (op.Storage.DType == t) return ((T[])op.Storage.Buffer)[op.Offset];
+        var one = Storage.Allocate(t, 1, null, clear: true);
+        CastKernels.Copy([], op, op.Storage.DType, new Operand(one, 0, []), t);
+        return ((T[])one.Buffer)[0];
+    }
+
+    /// <summary>The bit pattern of a host array's first element.</summary>
+    private static TB Bits<TB>(Array a) where TB : unmanaged => Unsafe.ReadUnaligned<TB>(ref MemoryMarshal.GetArrayDataReference(a));
+
+    /// <summary>A host operand converted to dtype <paramref name="t"/>, as the raw bits of one element.</summary>
+    private static TB HostBits<TB>(Operand op, ScalarType t) where TB : unmanaged
+    {
+        var one = Storage.Allocate(t, 1, null, clear: true);
+        CastKernels.Copy([], op, op.Storage.DType, new Operand(one, 0, []), t);
+        return Bits<TB>(one.Buffer);
+    }
+
+    private static Exception Unsupported(string op, ScalarType t) => new ArgumentException($"\"{op}\" not implemented for '{DTypes.ShortName(t)}'");
+
+    // ---- elementwise arithmetic ----
+
+    public void Binary<TOp>(string op, ScalarType t, long[] shape, Operand a, Operand b, Operand o) where TOp : IBinaryOp
+    {
+        switch (t)
+        {
+            case ScalarType.Float32: BinaryT<float, TOp>(shape, a, b, o, t); break;
+            case ScalarType.Float64: BinaryT<double, TOp>(shape, a, b, o, t); break;
+            case ScalarType.Int64: BinaryT<long, TOp>(shape, a, b, o, t); break;
+            case ScalarType.Int32: BinaryT<int, TOp>(shape, a, b, o, t); break;
+            case ScalarType.Int16: BinaryT<short, TOp>(shape, a, b, o, t); break;
+            case ScalarType.Int8: BinaryT<sbyte, TOp>(shape, a, b, o, t); break;
+            case ScalarType.Byte: BinaryT<byte, TOp>(shape, a, b, o, t); break;
+            default: throw Unsupported(op, t);
+        }
+    }
+
+    /// <summary>Packs the three operands; a host operand becomes a by-value scalar and borrows the other operand's view.</summary>
+    private static (Dims, Strided[], ArrayView<T>, ArrayView<T>, ScalarArg<T>) Pack2<T>(long[] shape, Operand a, Operand b, Operand o, ScalarType t)
+        where T : unmanaged
+    {
+        var st = new Strided[3];
+        var d = LayoutBuilder.Build(shape, [a, b, o], st);
+        var s = new ScalarArg<T>();
+        ArrayView<T> va, vb;
+        if (a.IsHost) { s.Mode = 1; s.Value = HostValue<T>(a, t); vb = View<T>(b); va = vb; }
+        else if (b.IsHost) { s.Mode = 2; s.Value = HostValue<T>(b, t); va = View<T>(a); vb = va; }
+        else { va = View<T>(a); vb = View<T>(b); }
+        return (d, st, va, vb, s);
+    }
+
+    private void BinaryT<T, TOp>(long[] shape, Operand a, Operand b, Operand o, ScalarType t) where T : unmanaged, INumber<T> where TOp : IBinaryOp
+    {
+        int n = LayoutBuilder.Count(shape);
+        if (n == 0) return;
+        var (d, st, va, vb, s) = Pack2<T>(shape, a, b, o, t);
+        var vo = View<T>(o);
+        if (typeof(TOp) == typeof(FloatPowOp))
+        {
+            if (typeof(T) == typeof(float)) { FloatPowT<T, float>(n, d, st, va, vb, vo, s); return; }
+            if (typeof(T) == typeof(double)) { FloatPowT<T, double>(n, d, st, va, vb, vo, s); return; }
+        }
+        _k.Auto<Dims, ArrayView<T>, Strided, ArrayView<T>, Strided, ArrayView<T>, Strided, ScalarArg<T>>(DevKernels.Binary<T, TOp>)(
+            n, d, va, st[0], vb, st[1], vo, st[2], s);
+    }
+
+    // T is TF here (checked by the caller); Unsafe.As re-types the views without boxing.
+    private void FloatPowT<T, TF>(int n, Dims d, Strided[] st, ArrayView<T> va, ArrayView<T> vb, ArrayView<T> vo, ScalarArg<T> s)
+        where T : unmanaged where TF : unmanaged, IFloatingPointIeee754<TF> =>
+        _k.Auto<Dims, ArrayView<TF>, Strided, ArrayView<TF>, Strided, ArrayView<TF>, Strided, ScalarArg<TF>>(DevKernels.FloatPow<TF>)(
+            n, d, Unsafe.As<ArrayView<T>, ArrayView<TF>>(ref va), st[0], Unsafe.As<ArrayView<T>, ArrayView<TF>>(ref vb), st[1],
+            Unsafe.As<ArrayView<T>, ArrayView<TF>>(ref vo), st[2], Unsafe.As<ScalarArg<T>, ScalarArg<TF>>(ref s));
+
+    public void Compare<TOp>(string op, ScalarType t, long[] shape, Operand a, Operand b, Operand o) where TOp : ICompareOp
+    {
+        switch (t)
+        {
+            case ScalarType.Float32: CompareT<float, TOp>(shape, a, b, o, t); break;
+            case ScalarType.Float64: CompareT<double, TOp>(shape, a, b, o, t); break;
+            case ScalarType.Int64: CompareT<long, TOp>(shape, a, b, o, t); break;
+            case ScalarType.Int32: CompareT<int, TOp>(shape, a, b, o, t); break;
+            case ScalarType.Int16: CompareT<short, TOp>(shape, a, b, o, t); break;
+            case ScalarType.Int8: CompareT<sbyte, TOp>(shape, a, b, o, t); break;
+            case ScalarType.Byte: CompareT<byte, TOp>(shape, a, b, o, t); break;
+            default: throw Unsupported(op, t);
+        }
+    }
+
+    private void CompareT<T, TOp>(long[] shape, Operand a, Operand b, Operand o, ScalarType t) where T : unmanaged, INumber<T> where TOp : ICompareOp
+    {
+        int n = LayoutBuilder.Count(shape);
+        if (n == 0) return;
+        var (d, st, va, vb, s) = Pack2<T>(shape, a, b, o, t);
+        _k.Auto<Dims, ArrayView<T>, Strided, ArrayView<T>, Strided, ArrayView<byte>, Strided, ScalarArg<T>>(DevKernels.Compare<T, TOp>)(
+            n, d, va, st[0], vb, st[1], View<byte>(o), st[2], s);
+    }
+
+    public void Unary<TOp>(string op, ScalarType t, long[] shape, Operand x, Operand o) where TOp : IUnaryOp
+    {
+        switch (t)
+        {
+            case ScalarType.Float32: UnaryT<float, TOp>(shape, x, o); break;
+            case ScalarType.Float64: UnaryT<double, TOp>(shape, x, o); break;
+            case ScalarType.Int64: UnaryT<long, TOp>(shape, x, o); break;
+            case ScalarType.Int32: UnaryT<int, TOp>(shape, x, o); break;
+            case ScalarType.Int16: UnaryT<short, TOp>(shape, x, o); break;
+            case ScalarType.Int8: UnaryT<sbyte, TOp>(shape, x, o); break;
+            case ScalarType.Byte: UnaryT<byte, TOp>(shape, x, o); break;
+            default: throw Unsupported(op, t);
+        }
+    }
+
+    private void UnaryT<T, TOp>(long[] shape, Operand x, Operand o) where T : unmanaged, INumber<T> where TOp : IUnaryOp
+    {
+        int n = LayoutBuilder.Count(shape);
+        if (n == 0) return;
+        var st = new Strided[2];
+        var d = LayoutBuilder.Build(shape, [x, o], st);
+        _k.Auto<Dims, ArrayView<T>, Strided, ArrayView<T>, Strided>(DevKernels.Unary<T, TOp>)(n, d, View<T>(x), st[0], View<T>(o), st[1]);
+    }
+
+    public void FloatUnary<TOp>(string op, ScalarType t, long[] shape, Operand x, Operand o) where TOp : IFloatUnaryOp
+    {
+        switch (t)
+        {
+            case ScalarType.Float32: FloatUnaryT<float, TOp>(shape, x, o); break;
+            case ScalarType.Float64: FloatUnaryT<double, TOp>(shape, x, o); break;
+            default: throw Unsupported(op, t);
+        }
+    }
+
+    private void FloatUnaryT<T, TOp>(long[] shape, Operand x, Operand o) where T : unmanaged, IFloatingPointIeee754<T> where TOp : IFloatUnaryOp
+    {
+        int n = LayoutBuilder.Count(shape);
+        if (n == 0) return;
+        var st = new Strided[2];
+        var d = LayoutBuilder.Build(shape, [x, o], st);
+        // RoundOp's MidpointRounding overload has no device form; DeviceRoundOp computes the same half-to-even.
+        var kernel = typeof(TOp) == typeof(RoundOp)
+            ? _k.Auto<Dims, ArrayView<T>, Strided, ArrayView<T>, Strided>(DevKernels.FloatUnary<T, DeviceRoundOp>)
+            : _k.Auto<Dims, ArrayView<T>, Strided, ArrayView<T>, Strided>(DevKernels.FloatUnary<T, TOp>);
+        kernel(n, d, View<T>(x), st[0], View<T>(o), st[1]);
+    }
+
+    public void Clamp(ScalarType t, long[] shape, Operand x, Operand o, double? lo, double? hi)
+    {
+        switch (t)
+        {
+            case ScalarType.Float32: ClampT(shape, x, o, B((float?)lo, (float?)hi)); break;
+            case ScalarType.Float64: ClampT(shape, x, o, B(lo, hi)); break;
+            case ScalarType.Int64: ClampT(shape, x, o, B((long?)lo, (long?)hi)); break;
+            case ScalarType.Int32: ClampT(shape, x, o, B((int?)lo, (int?)hi)); break;
+            case ScalarType.Int16: ClampT(shape, x, o, B((short?)lo, (short?)hi)); break;
+            case ScalarType.Int8: ClampT(shape, x, o, B((sbyte?)lo, (sbyte?)hi)); break;
+            case ScalarType.Byte: ClampT(shape, x, o, B((byte?)lo, (byte?)hi)); break;
+            default: throw Unsupported("clamp", t);
+        }
+    }
+
+    private static Bounds<T> B<T>(T? lo, T? hi) where T : unmanaged =>
+        new() { Lo = lo.GetValueOrDefault(), Hi = hi.GetValueOrDefault(), HasLo = lo.HasValue ? 1 : 0, HasHi = hi.HasValue ? 1 : 0 };
+
+    private void ClampT<T>(long[] shape, Operand x, Operand o, Bounds<T> bounds) where T : unmanaged, INumber<T>
+    {
+        int n = LayoutBuilder.Count(shape);
+        if (n == 0) return;
+        var st = new Strided[2];
+        var d = LayoutBuilder.Build(shape, [x, o], st);
+        _k.Auto<Dims, ArrayView<T>, Strided, ArrayView<T>, Strided, Bounds<T>>(DevKernels.Clamp<T>)(n, d, View<T>(x), st[0], View<T>(o), st[1], bounds);
+    }
+
+    public void ClampBackward(ScalarType t, long[] shape, Operand x, Operand g, Operand o, double? lo, double? hi)
+    {
+        if (t == ScalarType.Float32) ClampBackwardT(shape, x, g, o, B((float?)lo, (float?)hi));
+        else if (t == ScalarType.Float64) ClampBackwardT(shape, x, g, o, B(lo, hi));
+        else throw Unsupported("clamp_backward", t);
+    }
+
+    private void ClampBackwardT<T>(long[] shape, Operand x, Operand g, Operand o, Bounds<T> bounds) where T : unmanaged, INumber<T>
+    {
+        int n = LayoutBuilder.Count(shape);
+        if (n == 0) return;
+        var st = new Strided[3];
+        var d = LayoutBuilder.Build(shape, [x, g, o], st);
+        _k.Auto<Dims, ArrayView<T>, Strided, ArrayView<T>, Strided, ArrayView<T>, Strided, Bounds<T>>(DevKernels.ClampBackward<T>)(
+            n, d, View<T>(x), st[0], View<T>(g), st[1], View<T>(o), st[2], bounds);
+    }
+}
