@@ -10,36 +10,40 @@ namespace Flint.Cuda.Tests;
 /// cases must throw PyTorch's message, the same exception the CPU throws.
 /// </summary>
 /// <remarks>
-/// The emulator runs kernels on simulated threads, so CI (emulated) takes a deterministic subset:
-/// every op, its first <see cref="EmulatedCasesPerOp"/> cases (error cases included as they come).
-/// A real GPU, or FLINT_CUDA_FULL_TABLE=1, runs every case.
+/// Every case runs, on the emulator too (about 80 s of the suite's two minutes on a 2-core machine;
+/// the full table found bugs a per-op subset missed). Creation ops, which take no tensor, run through
+/// <see cref="CudaCreation"/> with device: cuda.
 /// </remarks>
 public class CudaGoldenOpTests
 {
-    /// <summary>Cases per op when the emulator plays cuda:0 (the table's first ones, in file order).</summary>
-    public const int EmulatedCasesPerOp = 12;
-
     /// <summary>
-    /// Cases that cannot run on cuda for a principled reason, by op, with the reason (reported as
-    /// skipped). Empty: creation ops, which take no tensor, run through <see cref="CudaCreation"/>
-    /// with device: cuda instead of being skipped.
+    /// Cases that cannot run on cuda for a principled reason (reported as skipped with the reason):
+    /// index_put_ without accumulate through an index that repeats writes one element twice, which
+    /// PyTorch documents as undefined ("the behaviour is undefined if indices contain duplicate
+    /// elements"); its CPU golden value is the last write, while parallel device writes race, on
+    /// PyTorch's CUDA kernels as on Flint's. Duplicate indices with accumulate=True are tested in
+    /// TensorOpsTests.IndexPutAccumulatesDuplicatesInTheBackward.
     /// </summary>
-    private static readonly Dictionary<string, string> Skips = new()
-    {
-    };
+    private static string? SkipReason(GoldenCase c) =>
+        c.Op == "index_put_" && c.Error is null && RepeatsAnIndex(c.Args[1])
+            ? "index_put_ (accumulate=False) with a repeated index: PyTorch documents the result as undefined, the CPU's last write is not a device contract"
+            : null;
 
-    public static bool FullTable => CudaDevice.IsReal || Environment.GetEnvironmentVariable("FLINT_CUDA_FULL_TABLE") == "1";
+    /// <summary>A single int64 index tensor with a repeated value (the golden table's only duplicate-write shape).</summary>
+    private static bool RepeatsAnIndex(System.Text.Json.JsonElement index)
+    {
+        var entries = index.GetProperty("index").EnumerateArray().Where(e => e.TryGetProperty("t", out _)).ToArray();
+        if (entries.Length != 1) return false;
+        var t = entries[0].GetProperty("t");
+        if (t.GetProperty("dtype").GetString() != "int64") return false;
+        var values = t.GetProperty("data").EnumerateArray().Select(x => x.GetInt64()).ToArray();
+        return values.Distinct().Count() < values.Length;
+    }
 
     public static TheoryData<int, string> Cases()
     {
         var data = new TheoryData<int, string>();
-        var perOp = new Dictionary<string, int>();
-        foreach (var c in GoldenCase.Cases)
-        {
-            int n = perOp.GetValueOrDefault(c.Op);
-            perOp[c.Op] = n + 1;
-            if (FullTable || n < EmulatedCasesPerOp) data.Add(c.Index, c.Label());
-        }
+        foreach (var c in GoldenCase.Cases) data.Add(c.Index, c.Label());
         return data;
     }
 
@@ -49,7 +53,8 @@ public class CudaGoldenOpTests
         var missing = GoldenCase.Cases.Select(c => c.Op).Distinct()
             .Where(op => !OpTable.Ops.ContainsKey(op) && !CudaCreation.Ops.ContainsKey(op)).ToArray();
         Assert.Empty(missing);
-        Assert.All(Skips.Keys, op => Assert.Contains(op, OpTable.Ops.Keys));
+        // The skip rule stays narrow: one case today.
+        Assert.Single(GoldenCase.Cases, c => SkipReason(c) is not null);
         Assert.True(GoldenCase.Cases.Length > 2000, "the golden file lost its cases");
     }
 
@@ -58,7 +63,7 @@ public class CudaGoldenOpTests
     public void MatchesPyTorchOnCuda(int index, string label)
     {
         var c = GoldenCase.Cases[index];
-        if (Skips.TryGetValue(c.Op, out var reason)) Assert.Skip($"{label}: {reason}");
+        if (SkipReason(c) is { } reason) Assert.Skip($"{label}: {reason}");
         var dev = CudaDevice.Device;
         bool creation = CudaCreation.Ops.TryGetValue(c.Op, out var create);
         Func<OpArgs, object?> run = creation ? a => create!(a, dev) : OpTable.Ops[c.Op].Run;
