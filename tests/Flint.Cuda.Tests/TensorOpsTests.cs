@@ -114,6 +114,25 @@ public class TensorOpsTests
         Check.Exact(cs, gs, "long-index set");
     }
 
+    /// <summary>PyTorch accepts CPU index tensors (long or bool) for a cuda tensor: indices are moved with the op.</summary>
+    [Fact]
+    public void CpuIndexTensorsIndexACudaTensor()
+    {
+        var c = Sample();
+        var g = c.to(Cuda);
+        var li = tensor(new long[] { 2, 0 });
+        var r = g[li];
+        Check.OnCuda(r);
+        Check.Exact(c[li], r, "cuda[cpu long index]");
+        var mask = c > 0;
+        Check.Exact(c[mask], g[mask], "cuda[cpu bool mask]");
+        var gs = g.clone();
+        gs[li] = tensor(5f);
+        var cs = c.clone();
+        cs[li] = tensor(5f);
+        Check.Exact(cs, gs, "cuda[cpu long index] = cpu 0-dim value");
+    }
+
     [Fact]
     public void IndexPutAccumulatesDuplicatesInTheBackward()
     {

@@ -6,8 +6,8 @@
 #
 #   bash tools/gpu-check/run-on-gpu.sh [--dry-run] [archive]
 #
-# --dry-run: for a machine without a GPU: tests run on the CPU emulator (FLINT_CUDA_EMULATE=1, subset
-# table), the Flint benchmark runs emulated with tiny sizes, nvidia-smi and the PyTorch reference are
+# --dry-run: for a machine without a GPU: tests run on the CPU emulator (FLINT_CUDA_EMULATE=1; the spec
+# programs at reduced sizes), the Flint benchmark runs emulated with tiny sizes, nvidia-smi and the PyTorch reference are
 # skipped when absent. Without --dry-run and without a GPU it reports "no GPU" and exits 3.
 set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
