@@ -97,7 +97,7 @@ internal sealed partial class CudaBackend
 
     private void GemmT<T>(Storage a, Storage b, Storage c, GemmArgs g, int batch) where T : unmanaged, INumber<T>
     {
-        const int tile = MatMulKernel.Tile;
+        int tile = _tile;
         var kernel = _k.Grouped<ArrayView<T>, ArrayView<T>, ArrayView<T>, GemmArgs>(MatMulKernel.Gemm<T>);
         // CUDA caps grid z at 65535: larger batches go in slices.
         for (int start = 0; start < batch; start += 65535)
