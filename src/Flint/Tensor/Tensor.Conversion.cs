@@ -168,10 +168,9 @@ public partial class Tensor
     public override string ToString()
     {
         var suffixes = new List<string>();
-        if (device.type != DeviceType.CPU) suffixes.Add($"device='{device}'");
         if (GradFn is not null) suffixes.Add($"grad_fn=<{GradFn.name()}>");
         else if (requires_grad) suffixes.Add("requires_grad=True");
-        return TensorFormatter.Format(Shape, dtype, ToDoubleArray(), suffixes);
+        return TensorFormatter.Format(Shape, dtype, ToDoubleArray(), suffixes, device.type != DeviceType.CPU ? $"cuda:{Math.Max(device.index, 0)}" : null);
     }
 
     /// <summary>TorchSharp's spelling of the repr.</summary>

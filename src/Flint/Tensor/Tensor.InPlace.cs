@@ -159,7 +159,8 @@ public partial class Tensor
     /// <summary>Copies <paramref name="src"/> (broadcast, any dtype) into this tensor in place.</summary>
     public Tensor copy_(Tensor src)
     {
-        Kernels.CheckSameDevice(this, src);
+        // As in PyTorch, copy_ is the one op that crosses devices: the source is moved first.
+        if (src.device != device) src = src.to(device);
         Shapes.Broadcast(Shape, src.Shape);
         if (src.Shape.Length > Shape.Length || !Shapes.SameShape(Shapes.Broadcast(Shape, src.Shape), Shape))
             throw new ArgumentException($"output with shape {Shapes.Str(Shape)} doesn't match the broadcast shape {Shapes.Str(Shapes.Broadcast(Shape, src.Shape))}");

@@ -340,6 +340,8 @@ public partial class Tensor
         int d = Shapes.WrapDim(dim, Shape.Length);
         if (!src.IsWrappedNumber && src.dtype != dtype)
             throw new ArgumentException("scatter(): Expected self.dtype to be equal to src.dtype");
+        // A scalar value (a wrapped number lives on the CPU) goes to self's device.
+        if (src.IsWrappedNumber && src.device != device) src = src.to(device);
         if (!src.IsWrappedNumber && src.Shape.Length == index.Shape.Length)
             for (int k = 0; k < index.Shape.Length; k++)
                 if (index.Shape[k] > src.Shape[k] || (k != d && index.Shape[k] > Shape[k]))

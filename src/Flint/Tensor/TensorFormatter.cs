@@ -23,7 +23,8 @@ internal static class TensorFormatter
     /// <param name="dtype">The element type; decides integer, floating or boolean formatting and the dtype suffix.</param>
     /// <param name="values">All elements, row-major, as doubles (bool as 0/1).</param>
     /// <param name="suffixes">Extra <c>key=value</c> parts after the dtype, e.g. <c>requires_grad=True</c>.</param>
-    public static string Format(ReadOnlySpan<long> shape, ScalarType dtype, ReadOnlySpan<double> values, IReadOnlyList<string> suffixes)
+    /// <param name="device">A non-CPU device's name (<c>cuda:0</c>): PyTorch prints it first, before size and dtype.</param>
+    public static string Format(ReadOnlySpan<long> shape, ScalarType dtype, ReadOnlySpan<double> values, IReadOnlyList<string> suffixes, string? device = null)
     {
         ArgumentNullException.ThrowIfNull(suffixes);
         long numel = 1;
@@ -37,7 +38,8 @@ internal static class TensorFormatter
 
         const string prefix = "tensor(";
         int indent = prefix.Length;
-        var allSuffixes = new List<string>(suffixes.Count + 2);
+        var allSuffixes = new List<string>(suffixes.Count + 3);
+        if (device is not null) allSuffixes.Add($"device='{device}'");
         string tensorStr;
         if (numel == 0)
         {

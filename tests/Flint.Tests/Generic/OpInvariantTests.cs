@@ -112,7 +112,7 @@ public class OpInvariantTests
         var versions = tensors.Select(t => t.Storage.Version).ToArray();
         var ex = Record.Exception(() => OpTable.Ops[c.Op].Run(a));
         Assert.NotNull(ex);
-        GoldenOpTests.AssertPyTorchError(ex, c.Error!, label);
+        GoldenAssert.PyTorchError(ex, c.Error!, label);
         for (int i = 0; i < tensors.Length; i++)
         {
             GoldenAssert.Tensors(before[i], tensors[i], Tolerance.Exact, $"{label}: operand {i} after the failed op");

@@ -30,9 +30,10 @@ public sealed class GoldenCase
     public JsonElement? Out { get; init; }
     public string? Error { get; init; }
 
-    public OpArgs Decode() => new(
-        [.. Args.Select(DecodeValue)],
-        Kwargs.ToDictionary(kv => kv.Key, kv => DecodeValue(kv.Value)));
+    /// <summary>The arguments; tensors (and index tensors) on <paramref name="device"/>, CPU when null.</summary>
+    public OpArgs Decode(Device? device = null) => new(
+        [.. Args.Select(a => DecodeValue(a, device))],
+        Kwargs.ToDictionary(kv => kv.Key, kv => DecodeValue(kv.Value, device)));
 
     /// <summary>A short label for the test explorer: index, op and argument shapes.</summary>
     public string Label()
@@ -90,10 +91,10 @@ public sealed class GoldenCase
         _ => throw new InvalidDataException($"Unexpected value {e}."),
     };
 
-    public static object? DecodeValue(JsonElement e)
+    public static object? DecodeValue(JsonElement e, Device? device = null)
     {
         if (e.ValueKind == JsonValueKind.Null) return null;
-        if (e.TryGetProperty("dtype", out _)) return DecodeTensor(e);
+        if (e.TryGetProperty("dtype", out _)) return DecodeTensor(e, device);
         var p = e.EnumerateObject().First();
         return p.Name switch
         {
@@ -101,15 +102,15 @@ public sealed class GoldenCase
             "float" => new GScalar('f', 0, ParseDouble(p.Value), false),
             "bool" => new GScalar('b', 0, 0, p.Value.GetBoolean()),
             "ints" => p.Value.EnumerateArray().Select(x => x.GetInt64()).ToArray(),
-            "tensors" => p.Value.EnumerateArray().Select(x => (Tensor)DecodeValue(x)!).ToArray(),
+            "tensors" => p.Value.EnumerateArray().Select(x => (Tensor)DecodeValue(x, device)!).ToArray(),
             "scalar_type" => ParseDType(p.Value.GetString()!),
             "str" => p.Value.GetString(),
-            "index" => p.Value.EnumerateArray().Select(DecodeIndex).ToArray(),
+            "index" => p.Value.EnumerateArray().Select(x => DecodeIndex(x, device)).ToArray(),
             _ => throw new InvalidDataException($"Unknown encoding {p.Name}."),
         };
     }
 
-    private static TensorIndex DecodeIndex(JsonElement e)
+    private static TensorIndex DecodeIndex(JsonElement e, Device? device)
     {
         var p = e.EnumerateObject().First();
         switch (p.Name)
@@ -117,7 +118,7 @@ public sealed class GoldenCase
             case "i": return TensorIndex.Single(p.Value.GetInt64());
             case "ellipsis": return TensorIndex.Ellipsis;
             case "none": return TensorIndex.None;
-            case "t": return TensorIndex.Tensor((Tensor)DecodeValue(p.Value)!);
+            case "t": return TensorIndex.Tensor((Tensor)DecodeValue(p.Value, device)!);
             case "slice":
                 var s = p.Value.EnumerateArray().ToArray();
                 long? Opt(JsonElement x) => x.ValueKind == JsonValueKind.Null ? null : x.GetInt64();
@@ -126,8 +127,11 @@ public sealed class GoldenCase
         }
     }
 
-    /// <summary>The stored contiguous tensor, then the view recipe (transpose, slice, expand, permute) applied.</summary>
-    public static Tensor DecodeTensor(JsonElement e)
+    /// <summary>
+    /// The stored contiguous tensor, moved to <paramref name="device"/> when given, then the view recipe
+    /// (transpose, slice, expand, permute) applied there, so device kernels see the same strided views.
+    /// </summary>
+    public static Tensor DecodeTensor(JsonElement e, Device? device = null)
     {
         var dtype = ParseDType(e.GetProperty("dtype").GetString()!);
         long[] shape = [.. e.GetProperty("shape").EnumerateArray().Select(x => x.GetInt64())];
@@ -138,6 +142,7 @@ public sealed class GoldenCase
             _ when DTypes.IsFloatingPoint(dtype) => torch.tensor(data.EnumerateArray().Select(ParseDouble).ToArray(), shape, dtype),
             _ => torch.tensor(data.EnumerateArray().Select(x => x.GetInt64()).ToArray(), shape, dtype),
         };
+        if (device is not null) t = t.to(device);
         if (e.TryGetProperty("view", out var view))
             foreach (var step in view.EnumerateArray())
             {

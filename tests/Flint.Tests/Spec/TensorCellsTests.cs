@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Flint.Tests.Generic;
+using Flint.Tests.OpInfo;
 
 namespace Flint.Tests.Spec;
 
