@@ -8,7 +8,6 @@ using Flint.Cuda.Memory;
 using ILGPU;
 using ILGPU.Runtime;
 using ILGPU.Runtime.Cuda;
-using CpuKernels = Flint.Backends.Cpu;
 using DevKernels = Flint.Cuda.Kernels.ElementwiseKernels;
 
 namespace Flint.Cuda;
@@ -23,6 +22,8 @@ internal sealed partial class CudaBackend : IBackend
     private readonly Accelerator _acc;
     private readonly KernelLoader _k;
     private readonly int _group;
+    /// <summary>GEMM tile edge: 16, or less where groups are smaller (the emulator).</summary>
+    private readonly int _tile;
     public readonly CachingAllocator Allocator;
     private ulong _seed, _call;
     private readonly Lock _rngGate = new();
@@ -36,6 +37,9 @@ internal sealed partial class CudaBackend : IBackend
         int g = 1;
         while (g * 2 <= Math.Min(ReduceKernels.MaxGroup, accelerator.MaxNumThreadsPerGroup)) g *= 2;
         _group = g;
+        int tile = MatMulKernel.Tile;
+        while (tile * tile > accelerator.MaxNumThreadsPerGroup) tile /= 2;
+        _tile = tile;
         _seed = seed;
     }
 
