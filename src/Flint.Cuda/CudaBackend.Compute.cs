@@ -34,12 +34,30 @@ internal sealed partial class CudaBackend
     }
 
     private void ReduceT<T, TR>(Storage block, int rows, int n, Storage values) where T : unmanaged, INumber<T> where TR : IReduceOp
+        => ReduceViews<T, TR>(View<T>(block), rows, n, View<T>(values));
+
+    private void ReduceViews<T, TR>(ArrayView<T> x, int rows, int n, ArrayView<T> o) where T : unmanaged, INumber<T> where TR : IReduceOp
     {
         if (n < GroupRowMin)
-            _k.Auto<ArrayView<T>, ArrayView<T>, int>(ReduceKernels.RowsPerThread<T, TR>)(rows, View<T>(block), View<T>(values), n);
-        else
-            _k.Grouped<ArrayView<T>, ArrayView<T>, int>(ReduceKernels.RowsPerGroup<T, TR>)(new KernelConfig(rows, _group), View<T>(block), View<T>(values), n);
+        {
+            _k.Auto<ArrayView<T>, ArrayView<T>, int>(ReduceKernels.RowsPerThread<T, TR>)(rows, x, o, n);
+            return;
+        }
+        var kernel = _k.Grouped<ArrayView<T>, ArrayView<T>, int, int>(ReduceKernels.RowsPerGroup<T, TR>);
+        // Fewer rows than a GPU has multiprocessors: split each long row over several groups, then reduce the partials.
+        int segments = rows >= SegmentRowsMax ? 1 : (int)Math.Min(SegmentsMax, n / SegmentMinLength);
+        if (segments <= 1)
+        {
+            kernel(new KernelConfig(rows, _group), x, o, n, 1);
+            return;
+        }
+        using var partial = Allocator.Allocate((long)rows * segments * System.Runtime.CompilerServices.Unsafe.SizeOf<T>(), clear: false).Lease();
+        var pv = partial.Memory.Block.View<T>();
+        kernel(new KernelConfig(rows * segments, _group), x, pv, n, segments);
+        ReduceViews<T, TR>(pv, rows, segments, o);
     }
+
+    private const int SegmentRowsMax = 64, SegmentsMax = 256, SegmentMinLength = 4096;
 
     private void ExtremeT<T>(Storage block, int rows, int n, Storage values, Storage indices, bool max) where T : unmanaged, INumber<T>
     {
@@ -97,7 +115,7 @@ internal sealed partial class CudaBackend
 
     private void GemmT<T>(Storage a, Storage b, Storage c, GemmArgs g, int batch) where T : unmanaged, INumber<T>
     {
-        const int tile = MatMulKernel.Tile;
+        int tile = _tile;
         var kernel = _k.Grouped<ArrayView<T>, ArrayView<T>, ArrayView<T>, GemmArgs>(MatMulKernel.Gemm<T>);
         // CUDA caps grid z at 65535: larger batches go in slices.
         for (int start = 0; start < batch; start += 65535)

@@ -23,6 +23,8 @@ internal sealed partial class CudaBackend : IBackend
     private readonly Accelerator _acc;
     private readonly KernelLoader _k;
     private readonly int _group;
+    /// <summary>GEMM tile edge: 16, or less where groups are smaller (the emulator).</summary>
+    private readonly int _tile;
     public readonly CachingAllocator Allocator;
     private ulong _seed, _call;
     private readonly Lock _rngGate = new();
@@ -36,6 +38,9 @@ internal sealed partial class CudaBackend : IBackend
         int g = 1;
         while (g * 2 <= Math.Min(ReduceKernels.MaxGroup, accelerator.MaxNumThreadsPerGroup)) g *= 2;
         _group = g;
+        int tile = MatMulKernel.Tile;
+        while (tile * tile > accelerator.MaxNumThreadsPerGroup) tile /= 2;
+        _tile = tile;
         _seed = seed;
     }
 
@@ -148,11 +153,16 @@ internal sealed partial class CudaBackend : IBackend
         if (n == 0) return;
         var (d, st, va, vb, s) = Pack2<T>(shape, a, b, o, t);
         var vo = View<T>(o);
+        bool isFloat = typeof(T) == typeof(float) || typeof(T) == typeof(double);
         if (typeof(TOp) == typeof(FloatPowOp))
         {
+            // FloatPowOp branches on typeof(T), which device code cannot compile: the FloatPow kernel computes the same.
             if (typeof(T) == typeof(float)) { FloatPowT<T, float>(n, d, st, va, vb, vo, s); return; }
             if (typeof(T) == typeof(double)) { FloatPowT<T, double>(n, d, st, va, vb, vo, s); return; }
+            throw Unsupported("pow", t);
         }
+        // IntPowOp's integer tests bit-cast floats, which the PTX backend rejects; the op layer never sends floats there.
+        if (typeof(TOp) == typeof(IntPowOp) && isFloat) throw Unsupported("pow", t);
         _k.Auto<Dims, ArrayView<T>, Strided, ArrayView<T>, Strided, ArrayView<T>, Strided, ScalarArg<T>>(DevKernels.Binary<T, TOp>)(
             n, d, va, st[0], vb, st[1], vo, st[2], s);
     }
@@ -228,11 +238,7 @@ internal sealed partial class CudaBackend : IBackend
         if (n == 0) return;
         var st = new Strided[2];
         var d = LayoutBuilder.Build(shape, [x, o], st);
-        // RoundOp's MidpointRounding overload has no device form; DeviceRoundOp computes the same half-to-even.
-        var kernel = typeof(TOp) == typeof(RoundOp)
-            ? _k.Auto<Dims, ArrayView<T>, Strided, ArrayView<T>, Strided>(DevKernels.FloatUnary<T, DeviceRoundOp>)
-            : _k.Auto<Dims, ArrayView<T>, Strided, ArrayView<T>, Strided>(DevKernels.FloatUnary<T, TOp>);
-        kernel(n, d, View<T>(x), st[0], View<T>(o), st[1]);
+        _k.Auto<Dims, ArrayView<T>, Strided, ArrayView<T>, Strided>(DevKernels.FloatUnary<T, TOp>)(n, d, View<T>(x), st[0], View<T>(o), st[1]);
     }
 
     public void Clamp(ScalarType t, long[] shape, Operand x, Operand o, double? lo, double? hi)

@@ -63,8 +63,10 @@ public static class FlintCuda
             {
                 if (_emulate)
                 {
-                    // 32 threads × 8 warps: thread groups of 256, as the GEMM tiles and reductions use on a GPU.
-                    _context = Context.Create(b => b.CPU(new CPUDevice(32, 8, 1)).EnableAlgorithms().Optimize(OptimizationLevel.O2));
+                    // The CPU accelerator runs each group member as an OS thread and each barrier as a
+                    // rendezvous: small groups (8 × 8 threads) keep the emulator usable; kernels read
+                    // the group size at run time, so the same code runs 256-thread groups on a GPU.
+                    _context = Context.Create(b => b.CPU(new CPUDevice(8, 8, 1)).EnableAlgorithms().Optimize(OptimizationLevel.O2));
                     _accelerator = _context.CreateCPUAccelerator(0);
                 }
                 else

@@ -83,16 +83,3 @@ internal static class ElementwiseKernels
         o[Strided.At(d, so, i)] = pass ? g[Strided.At(d, sg, i)] : T.Zero;
     }
 }
-
-/// <summary>torch.round on the device: half to even without MidpointRounding (which device code lacks).</summary>
-internal struct DeviceRoundOp : IFloatUnaryOp
-{
-    public static T Invoke<T>(T x) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        T half = T.One / (T.One + T.One);
-        T r = T.Floor(x);
-        T diff = x - r; // exact: no x + 0.5 rounding
-        if (diff > half || (diff == half && T.Floor(r * half) != r * half)) r += T.One;
-        return r == T.Zero && x < T.Zero ? -T.Zero : r;
-    }
-}

@@ -12,8 +12,9 @@ internal struct GemmArgs
 }
 
 /// <summary>
-/// Tiled shared-memory GEMM: each 16×16 thread group computes a 16×16 tile of c, staging
-/// 16×16 tiles of a and b in shared memory; grid z is the batch. Any operand strides (a
+/// Tiled shared-memory GEMM: each t×t thread group (t = 16 on a GPU, smaller on the emulator,
+/// whose groups are OS threads) computes a t×t tile of c, staging t×t tiles of a and b in
+/// shared memory; grid z is the batch. Any operand strides (a
 /// transposed view reads transposed), c dense row-major [batch, m, n].
 /// </summary>
 internal static class MatMulKernel
@@ -24,18 +25,18 @@ internal static class MatMulKernel
     {
         var ta = SharedMemory.Allocate<T>(Tile * Tile);
         var tb = SharedMemory.Allocate<T>(Tile * Tile);
-        int tx = Group.IdxX, ty = Group.IdxY;
-        int col = Grid.IdxX * Tile + tx, row = Grid.IdxY * Tile + ty;
+        int tx = Group.IdxX, ty = Group.IdxY, t = Group.DimX;
+        int col = Grid.IdxX * t + tx, row = Grid.IdxY * t + ty;
         long batch = g.BatchBase + Grid.IdxZ;
         long aBase = g.AOffset + batch * g.ABatch, bBase = g.BOffset + batch * g.BBatch;
         T acc = T.Zero;
-        for (int k0 = 0; k0 < g.K; k0 += Tile)
+        for (int k0 = 0; k0 < g.K; k0 += t)
         {
             int ka = k0 + tx, kb = k0 + ty;
             ta[ty * Tile + tx] = row < g.M && ka < g.K ? a[aBase + row * g.ARs + ka * g.ACs] : T.Zero;
             tb[ty * Tile + tx] = kb < g.K && col < g.N ? b[bBase + kb * g.BRs + col * g.BCs] : T.Zero;
             Group.Barrier();
-            for (int p = 0; p < Tile; p++) acc += ta[ty * Tile + p] * tb[p * Tile + tx];
+            for (int p = 0; p < t; p++) acc += ta[ty * Tile + p] * tb[p * Tile + tx];
             Group.Barrier();
         }
         if (row < g.M && col < g.N) c[batch * g.M * g.N + (long)row * g.N + col] = acc;

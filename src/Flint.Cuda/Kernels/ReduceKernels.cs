@@ -47,14 +47,21 @@ internal static class ReduceKernels
         o[row] = acc;
     }
 
-    public static void RowsPerGroup<T, TR>(ArrayView<T> x, ArrayView<T> o, int n)
+    /// <summary>
+    /// Group g reduces segment g % <paramref name="segments"/> of row g / segments into o[g]: with one
+    /// segment a whole row; with several, a first pass that spreads a few long rows over many groups.
+    /// </summary>
+    public static void RowsPerGroup<T, TR>(ArrayView<T> x, ArrayView<T> o, int n, int segments)
         where T : unmanaged, INumber<T> where TR : IReduceOp
     {
         var shared = SharedMemory.Allocate<T>(MaxGroup);
-        int row = Grid.IdxX, tid = Group.IdxX, size = Group.DimX;
+        int g = Grid.IdxX, tid = Group.IdxX, size = Group.DimX;
+        int row = g / segments, seg = g % segments;
+        int segLen = (n + segments - 1) / segments;
+        int from = seg * segLen, to = Math.Min(n, from + segLen);
         long start = (long)row * n;
         T acc = TR.Identity<T>();
-        for (int j = tid; j < n; j += size) acc = TR.Combine(acc, x[start + j]);
+        for (int j = from + tid; j < to; j += size) acc = TR.Combine(acc, x[start + j]);
         shared[tid] = acc;
         Group.Barrier();
         for (int s = size / 2; s > 0; s >>= 1)
@@ -62,7 +69,7 @@ internal static class ReduceKernels
             if (tid < s) shared[tid] = TR.Combine(shared[tid], shared[tid + s]);
             Group.Barrier();
         }
-        if (tid == 0) o[row] = shared[0];
+        if (tid == 0) o[g] = shared[0];
     }
 
     /// <summary>True when (vb, ib) beats (va, ia): NaN wins, then the larger (smaller) value, then the earlier index.</summary>

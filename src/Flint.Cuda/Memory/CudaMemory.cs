@@ -31,6 +31,16 @@ internal sealed class CudaMemory : DeviceMemory
         GC.SuppressFinalize(this);
     }
 
+    /// <summary>Scopes a scratch block: disposing returns it to the cache (the stream keeps later reuse after queued readers).</summary>
+    public Scratch Lease() => new(this);
+
+    /// <summary>A scratch block handed back to the cache at the end of a using.</summary>
+    public readonly struct Scratch(CudaMemory memory) : IDisposable
+    {
+        public CudaMemory Memory => memory;
+        public void Dispose() => memory.Release();
+    }
+
     ~CudaMemory()
     {
         var b = Interlocked.Exchange(ref _block, null);
