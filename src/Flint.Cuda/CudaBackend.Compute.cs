@@ -88,7 +88,8 @@ internal sealed partial class CudaBackend
             IntPtr pb = View<byte>(b).SubView(bOffset * es).LoadEffectiveAddressAsPtr();
             IntPtr pc = View<byte>(c).LoadEffectiveAddressAsPtr();
             if (Blas.CuBlas.TryMatMul(_acc, t, batch, m, n, k, pa, aBatchStride, aRs, aCs, pb, bBatchStride, bRs, bCs, pc)) return;
-            if (!_warnedNoBlas && t is ScalarType.Float32 or ScalarType.Float64)
+            // A layout cuBLAS cannot read (rare: both strides non-unit) falls through silently.
+            if (!_warnedNoBlas && t is ScalarType.Float32 or ScalarType.Float64 && !Blas.CuBlas.IsAvailable)
             {
                 _warnedNoBlas = true;
                 Console.Error.WriteLine("Flint.Cuda: cuBLAS not found; using the ILGPU tiled GEMM (slower)");

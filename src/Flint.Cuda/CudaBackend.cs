@@ -8,7 +8,6 @@ using Flint.Cuda.Memory;
 using ILGPU;
 using ILGPU.Runtime;
 using ILGPU.Runtime.Cuda;
-using CpuKernels = Flint.Backends.Cpu;
 using DevKernels = Flint.Cuda.Kernels.ElementwiseKernels;
 
 namespace Flint.Cuda;

@@ -79,7 +79,8 @@ internal interface IBackend
 /// <summary>Finds the backend for a device: the CPU's is built in; others register themselves.</summary>
 internal static class Backend
 {
-    public static readonly IBackend Cpu = new CpuBackend();
+    /// <summary>The CPU's backend, typed as its sealed class so generic calls on the hot path bind directly (no generic virtual dispatch).</summary>
+    public static readonly CpuBackend Cpu = new();
 
     public static IBackend For(Device device) =>
         device.type == DeviceType.CPU ? Cpu : DeviceRegistry.Get(device);

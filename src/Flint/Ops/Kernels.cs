@@ -91,7 +91,9 @@ internal static class Kernels
         var bc = Cast(b, compute);
         var device = ResultDevice(a, b);
         var o = into is not null && into.dtype == compute ? into : Tensor.Empty(shape, compute, device, clear: false);
-        Backend.For(device).Binary<TOp>(name, compute, shape, Operand.Of(ac, BroadcastStrides(ac, shape)), Operand.Of(bc, BroadcastStrides(bc, shape)), Operand.Of(o));
+        Operand oa = Operand.Of(ac, BroadcastStrides(ac, shape)), ob = Operand.Of(bc, BroadcastStrides(bc, shape));
+        if (device.type == DeviceType.CPU) Backend.Cpu.Binary<TOp>(name, compute, shape, oa, ob, Operand.Of(o));
+        else Backend.For(device).Binary<TOp>(name, compute, shape, oa, ob, Operand.Of(o));
         GC.KeepAlive(ac); GC.KeepAlive(bc);
         return Finish(o, resultType, into);
     }
@@ -101,7 +103,8 @@ internal static class Kernels
         var compute = ComputeType(resultType);
         var xc = Cast(x, compute);
         var o = into is not null && into.dtype == compute ? into : Tensor.Empty((long[])x.Shape.Clone(), compute, x.device, clear: false);
-        Backend.Of(x).Unary<TOp>(name, compute, x.Shape, Operand.Of(xc), Operand.Of(o));
+        if (x.device.type == DeviceType.CPU) Backend.Cpu.Unary<TOp>(name, compute, x.Shape, Operand.Of(xc), Operand.Of(o));
+        else Backend.Of(x).Unary<TOp>(name, compute, x.Shape, Operand.Of(xc), Operand.Of(o));
         GC.KeepAlive(xc);
         return Finish(o, resultType, into);
     }
@@ -111,7 +114,8 @@ internal static class Kernels
         var compute = ComputeType(resultType);
         var xc = Cast(x, compute);
         var o = into is not null && into.dtype == compute ? into : Tensor.Empty((long[])x.Shape.Clone(), compute, x.device, clear: false);
-        Backend.Of(x).FloatUnary<TOp>(name, compute, x.Shape, Operand.Of(xc), Operand.Of(o));
+        if (x.device.type == DeviceType.CPU) Backend.Cpu.FloatUnary<TOp>(name, compute, x.Shape, Operand.Of(xc), Operand.Of(o));
+        else Backend.Of(x).FloatUnary<TOp>(name, compute, x.Shape, Operand.Of(xc), Operand.Of(o));
         GC.KeepAlive(xc);
         return Finish(o, resultType, into);
     }
@@ -127,7 +131,9 @@ internal static class Kernels
         var bc = Cast(b, compute);
         var device = ResultDevice(a, b);
         var o = Tensor.Empty(shape, ScalarType.Bool, device, clear: false);
-        Backend.For(device).Compare<TOp>(name, compute, shape, Operand.Of(ac, BroadcastStrides(ac, shape)), Operand.Of(bc, BroadcastStrides(bc, shape)), Operand.Of(o));
+        Operand oa = Operand.Of(ac, BroadcastStrides(ac, shape)), ob = Operand.Of(bc, BroadcastStrides(bc, shape));
+        if (device.type == DeviceType.CPU) Backend.Cpu.Compare<TOp>(name, compute, shape, oa, ob, Operand.Of(o));
+        else Backend.For(device).Compare<TOp>(name, compute, shape, oa, ob, Operand.Of(o));
         GC.KeepAlive(ac); GC.KeepAlive(bc);
         return o;
     }
