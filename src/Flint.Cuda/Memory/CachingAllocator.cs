@@ -57,7 +57,10 @@ internal sealed class CachingAllocator(Accelerator accelerator)
         try { return new CudaBlock(_accelerator.Allocate1D<byte>(size), size); }
         catch (Exception)
         {
-            // Out of memory (or any driver refusal): give the cache back and try once more.
+            // Out of memory (or any driver refusal): tensors nobody disposed may be unreachable but not yet
+            // finalised (the GC cannot see device memory), so collect them, give the cache back, try once more.
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
             _accelerator.Synchronize();
             EmptyCache();
             try { return new CudaBlock(_accelerator.Allocate1D<byte>(size), size); }
