@@ -54,10 +54,31 @@ if (( !gpu )); then
   log "dry run: cuda:0 is the ILGPU CPU emulator (FLINT_CUDA_EMULATE=1); benchmark sizes are tiny (--quick)"
 fi
 
+# ---- cuBLAS -------------------------------------------------------------------------------------
+# PyTorch's pip wheels carry libcublas in site-packages/nvidia/cublas/lib, often off the loader's path:
+# point Flint.Cuda at it (it also probes the usual places itself).
+if [ -z "${FLINT_CUBLAS_PATH:-}" ]; then
+  for cand in python3 /usr/bin/python3; do
+    command -v "$cand" >/dev/null 2>&1 || continue
+    dir="$("$cand" - <<'PY' 2>/dev/null
+import os
+try:
+    import nvidia.cublas as m
+    print(os.path.join(list(m.__path__)[0], "lib"))
+except Exception:
+    import torch
+    print(os.path.join(os.path.dirname(torch.__file__), "lib"))
+PY
+)"
+    if [ -n "$dir" ] && ls "$dir"/libcublas.so* >/dev/null 2>&1; then export FLINT_CUBLAS_PATH="$dir"; break; fi
+  done
+fi
+log "FLINT_CUBLAS_PATH=${FLINT_CUBLAS_PATH:-<unset: default search>}"
+
 # ---- tests ------------------------------------------------------------------------------------
 log "running Flint.Cuda.Tests (log: $OUT/cuda-tests.log)"
 t0=$SECONDS
-(cd "$app" && timeout 420 ./Flint.Cuda.Tests -noColor -xml "$OUT/cuda-tests.xml" -ctrf "$OUT/cuda-tests.ctrf.json") > "$OUT/cuda-tests.log" 2>&1
+(cd "$app" && timeout 280 ./Flint.Cuda.Tests -noColor -xml "$OUT/cuda-tests.xml" -ctrf "$OUT/cuda-tests.ctrf.json") > "$OUT/cuda-tests.log" 2>&1
 test_rc=$?
 log "tests finished in $((SECONDS - t0)) s with exit code $test_rc"
 tail -n 5 "$OUT/cuda-tests.log"
@@ -65,7 +86,7 @@ tail -n 5 "$OUT/cuda-tests.log"
 # ---- benchmarks -------------------------------------------------------------------------------
 log "running Flint.CudaBench ${bench_flags[*]}"
 t0=$SECONDS
-(cd "$app" && timeout 240 ./Flint.CudaBench "${bench_flags[@]}") > "$OUT/flint-bench.log" 2>&1
+(cd "$app" && timeout 150 ./Flint.CudaBench "${bench_flags[@]}") > "$OUT/flint-bench.log" 2>&1
 bench_rc=$?
 cat "$OUT/flint-bench.log"
 log "Flint bench finished in $((SECONDS - t0)) s with exit code $bench_rc"
@@ -78,7 +99,7 @@ ref_rc=-1
 if [ -n "$py" ]; then
   log "running the PyTorch reference with $py"
   t0=$SECONDS
-  timeout 240 "$py" "$kit/cuda_reference.py" --out "$OUT/pytorch-bench.json" $( (( gpu )) || echo --quick) > "$OUT/pytorch-bench.log" 2>&1
+  timeout 120 "$py" "$kit/cuda_reference.py" --out "$OUT/pytorch-bench.json" $( (( gpu )) || echo --quick) > "$OUT/pytorch-bench.log" 2>&1
   ref_rc=$?
   cat "$OUT/pytorch-bench.log"
   log "PyTorch reference finished in $((SECONDS - t0)) s with exit code $ref_rc"
