@@ -1,3 +1,4 @@
+using Flint.Backends;
 using BenchmarkDotNet.Attributes;
 
 namespace Flint.Bench;

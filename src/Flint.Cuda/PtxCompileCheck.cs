@@ -1,5 +1,5 @@
 using System.Reflection;
-using Flint.Backends.Cpu;
+using Flint.Backends;
 using Flint.Cuda.Kernels;
 using ILGPU;
 using ILGPU.Backends;

@@ -1,4 +1,4 @@
-using Flint.Backends.Cpu;
+using Flint.Backends;
 
 namespace Flint.Cuda.Tests;
 

@@ -1,5 +1,5 @@
 using System.Numerics;
-using Flint.Backends.Cpu;
+using Flint.Backends;
 using ILGPU;
 
 namespace Flint.Cuda.Kernels;

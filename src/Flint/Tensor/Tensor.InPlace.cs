@@ -1,5 +1,5 @@
 using Flint.Autograd;
-using Flint.Backends.Cpu;
+using Flint.Backends;
 using Flint.Ops;
 
 namespace Flint;

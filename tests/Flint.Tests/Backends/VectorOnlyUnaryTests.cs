@@ -1,3 +1,4 @@
+using Flint.Backends;
 using Flint.Backends.Cpu;
 
 namespace Flint.Tests.Backends;

@@ -2,11 +2,13 @@ using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
 
-namespace Flint.Backends.Cpu;
+namespace Flint.Backends;
 
 // Operator structs: one static Invoke per op, generic over the element type, so the JIT
-// specialises each kernel loop per (type, op) pair with no virtual call per element.
-// TryVectorized lets an op hand a dense run to TensorPrimitives (SIMD) where one exists.
+// specialises each kernel loop per (type, op) pair with no virtual call per element. Every
+// backend runs the same structs: the CPU's loops call Invoke, and ILGPU compiles Invoke into the
+// CUDA kernels, so an op is defined once. TryVectorized is the CPU's shortcut: it hands a dense
+// run to TensorPrimitives (SIMD) where one exists; device backends never call it.
 
 internal interface IBinaryOp
 {
@@ -29,7 +31,7 @@ internal interface IFloatUnaryOp
     /// <summary>
     /// True when the op's SIMD path computes a different (but as accurate) value than <see cref="Invoke"/>:
     /// then every element must go through the SIMD path, in runs of at least
-    /// <see cref="ElementwiseKernels.MinVectorRun"/>, so strided and contiguous inputs agree bit for bit.
+    /// <see cref="Cpu.ElementwiseKernels.MinVectorRun"/>, so strided and contiguous inputs agree bit for bit.
     /// </summary>
     static virtual bool VectorOnly => false;
 }
