@@ -80,11 +80,16 @@ internal static class PtxCompileCheck
         yield return (M(typeof(PhiloxKernel), "Float64"), false);
     }
 
-    /// <summary>Compiles <paramref name="kernels"/> (default: <see cref="Instantiations"/>) for sm_70 and reports each.</summary>
-    public static List<Result> Run(IEnumerable<(MethodInfo Kernel, bool Grouped)>? kernels = null)
+    /// <summary>
+    /// Compiles <paramref name="kernels"/> (default: <see cref="Instantiations"/>) for an architecture
+    /// (default sm_70 with PTX ISA 7.0; the H100 is sm_90) and reports each.
+    /// </summary>
+    public static List<Result> Run(IEnumerable<(MethodInfo Kernel, bool Grouped)>? kernels = null, CudaArchitecture? architecture = null, CudaInstructionSet? instructionSet = null)
     {
+        var arch = architecture ?? CudaArchitecture.SM_70;
+        var isa = instructionSet ?? CudaInstructionSet.ISA_70;
         using var ctx = Context.Create(b => b.Cuda().EnableAlgorithms().Optimize(OptimizationLevel.O2));
-        using var backend = new PTXBackend(ctx, new CudaCapabilityContext(CudaArchitecture.SM_70), CudaArchitecture.SM_70, CudaInstructionSet.ISA_70, null);
+        using var backend = new PTXBackend(ctx, new CudaCapabilityContext(arch), arch, isa, null);
         var results = new List<Result>();
         foreach (var (kernel, grouped) in kernels ?? Instantiations())
         {

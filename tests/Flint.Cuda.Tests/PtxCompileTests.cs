@@ -5,14 +5,20 @@ namespace Flint.Cuda.Tests;
 /// <summary>
 /// Without a GPU, the emulator runs the kernels as .NET code; this proves they also compile for
 /// NVIDIA hardware: every kernel instantiation the backend launches goes through ILGPU's PTX
-/// backend (sm_70), and every op struct the op layer can send is among them.
+/// backend (sm_70 and sm_90), and every op struct the op layer can send is among them.
 /// </summary>
 public class PtxCompileTests
 {
-    [Fact]
-    public void EveryKernelInstantiationCompilesToPtx()
+    /// <summary>sm_70 (the oldest GPU with the features the kernels use) and sm_90 (the H100 the GPU check targets).</summary>
+    public static TheoryData<int> Architectures() => new() { 70, 90 };
+
+    [Theory]
+    [MemberData(nameof(Architectures))]
+    public void EveryKernelInstantiationCompilesToPtx(int sm)
     {
-        var results = PtxCompileCheck.Run();
+        var results = sm == 90
+            ? PtxCompileCheck.Run(null, ILGPU.Runtime.Cuda.CudaArchitecture.SM_90, ILGPU.Runtime.Cuda.CudaInstructionSet.ISA_78)
+            : PtxCompileCheck.Run();
         Assert.True(results.Count > 150, $"only {results.Count} instantiations: the list lost kernels");
         var failed = results.Where(r => r.Error is not null).Select(r => $"{r.Kernel}: {r.Error}").ToArray();
         Assert.True(failed.Length == 0, "kernels that do not compile to PTX:\n" + string.Join("\n", failed));
