@@ -32,8 +32,8 @@ public partial class Tensor
     private Tensor CopyToDevice(Device device)
     {
         ThrowIfDisposed();
-        // Make the elements dense where they are, then move them in one transfer.
-        var src = Kernels.Contiguous(this);
+        // Make the elements dense where they are (unless they already are), then move them in one transfer.
+        var src = is_contiguous() ? this : Kernels.Contiguous(this);
         var r = Tensor.Empty((long[])Shape.Clone(), dtype, device, clear: false);
         if (numel() > 0)
         {
