@@ -56,6 +56,9 @@ internal static unsafe class CuBlas
         {
             Probe();
             if (_library == IntPtr.Zero) return false;
+            // cuBLAS runs in the calling thread's current context: bind on every call (a thread-static
+            // check in ILGPU when already bound), since ops may come from any thread.
+            cuda.Bind();
             var handle = HandleFor(cuda);
             if (handle == IntPtr.Zero) return false;
             bool f32 = t == ScalarType.Float32;
@@ -99,7 +102,6 @@ internal static unsafe class CuBlas
     private static IntPtr HandleFor(CudaAccelerator cuda)
     {
         if (Handles.TryGetValue(cuda, out var h)) return h;
-        cuda.Bind(); // cuBLAS works in the calling thread's current context
         IntPtr handle;
         if (_create(&handle) != 0) handle = IntPtr.Zero;
         else if (cuda.DefaultStream is CudaStream stream) _setStream(handle, stream.StreamPtr);
