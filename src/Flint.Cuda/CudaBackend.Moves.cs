@@ -101,7 +101,7 @@ internal sealed partial class CudaBackend
     {
         var mem = Allocator.Allocate((long)offsets.Length * sizeof(long), clear: false);
         var tmp = new Storage(mem, offsets.Length, ScalarType.Int64, new Device(DeviceType.CUDA, 0));
-        Upload(offsets, tmp, 0);
+        Upload(offsets, 0, offsets.Length, tmp, 0);
         return mem;
     }
 

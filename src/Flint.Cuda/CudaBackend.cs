@@ -63,14 +63,14 @@ internal sealed partial class CudaBackend : IBackend
 
     private static ArrayView<T> View<T>(Operand op) where T : unmanaged => View<T>(op.Storage);
 
-    public unsafe void Upload(Array src, Storage dst, long dstOffset)
+    public unsafe void Upload(Array src, long srcOffset, long count, Storage dst, long dstOffset)
     {
-        long es = DTypes.ElementSize(dst.DType), bytes = src.LongLength * es;
+        long es = DTypes.ElementSize(dst.DType), bytes = count * es;
         if (bytes == 0) return;
         ref byte first = ref MemoryMarshal.GetArrayDataReference(src);
         fixed (byte* p = &first)
         {
-            View<byte>(dst).SubView(dstOffset * es, bytes).CopyFromCPU(Stream, ref Unsafe.AsRef<byte>(p), bytes);
+            View<byte>(dst).SubView(dstOffset * es, bytes).CopyFromCPU(Stream, ref Unsafe.AsRef<byte>(p + srcOffset * es), bytes);
             // The source array is only pinned inside this block: wait for the copy.
             Stream.Synchronize();
         }

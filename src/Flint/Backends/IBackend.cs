@@ -22,8 +22,8 @@ internal interface IBackend
     /// <summary>A new storage of <paramref name="numel"/> elements on <paramref name="device"/>; zeroed when <paramref name="clear"/>.</summary>
     Storage Allocate(ScalarType dtype, long numel, Device device, bool clear);
 
-    /// <summary>Copies host elements into a device storage starting at element <paramref name="dstOffset"/>.</summary>
-    void Upload(Array src, Storage dst, long dstOffset);
+    /// <summary>Copies <paramref name="count"/> host elements from <paramref name="srcOffset"/> into a device storage at element <paramref name="dstOffset"/>.</summary>
+    void Upload(Array src, long srcOffset, long count, Storage dst, long dstOffset);
 
     /// <summary>Copies <paramref name="dst"/>.Length elements of a device storage, from element <paramref name="srcOffset"/>, to the host (waits for queued work).</summary>
     void Download(Storage src, long srcOffset, Array dst);

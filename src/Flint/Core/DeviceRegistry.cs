@@ -70,13 +70,15 @@ internal static class DeviceRegistry
     }
 
     public static bool IsAvailable(Device device) =>
-        device.type == DeviceType.CPU || (Cuda is { } rt && Math.Max(device.index, 0) < rt.DeviceCount);
+        device.type == DeviceType.CPU || (Cuda is { } rt && HasOrdinal(rt, device));
+
+    private static bool HasOrdinal(IDeviceRuntime rt, Device device) => Math.Max(device.index, 0) < rt.DeviceCount;
 
     /// <summary>The backend of a non-CPU device; throws torch's "not available" error when there is none.</summary>
     public static IBackend Get(Device device)
     {
         // Hot path (every op on a device): no lock once the runtime is registered.
-        if (Volatile.Read(ref _cuda) is { } rt && Math.Max(device.index, 0) < rt.DeviceCount) return rt.Backend;
+        if (Volatile.Read(ref _cuda) is { } rt && HasOrdinal(rt, device)) return rt.Backend;
         torch.CheckDevice(device);
         return Cuda!.Backend;
     }

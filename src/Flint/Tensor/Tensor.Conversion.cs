@@ -38,16 +38,7 @@ public partial class Tensor
         if (numel() > 0)
         {
             if (src.device.type == DeviceType.CPU)
-            {
-                var host = src.Storage.Buffer;
-                if (src.Offset != 0 || host.LongLength != numel())
-                {
-                    var exact = Array.CreateInstance(host.GetType().GetElementType()!, numel());
-                    Array.Copy(host, src.Offset, exact, 0, numel());
-                    host = exact;
-                }
-                Backend.For(device).Upload(host, r.Storage, 0);
-            }
+                Backend.For(device).Upload(src.Storage.Buffer, src.Offset, numel(), r.Storage, 0);
             else if (device.type == DeviceType.CPU)
                 Backend.Of(src).Download(src.Storage, src.Offset, r.Storage.Buffer);
             else

@@ -5,7 +5,7 @@ internal sealed class CpuBackend : IBackend
 {
     public Storage Allocate(ScalarType dtype, long numel, Device device, bool clear) => Storage.Allocate(dtype, numel, null, clear);
 
-    public void Upload(Array src, Storage dst, long dstOffset) => Array.Copy(src, 0, dst.Buffer, dstOffset, src.LongLength);
+    public void Upload(Array src, long srcOffset, long count, Storage dst, long dstOffset) => Array.Copy(src, srcOffset, dst.Buffer, dstOffset, count);
 
     public void Download(Storage src, long srcOffset, Array dst) => Array.Copy(src.Buffer, srcOffset, dst, 0, dst.LongLength);
 
