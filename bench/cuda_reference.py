@@ -12,8 +12,10 @@ import time
 
 import torch
 
-FULL = dict(small=[64, 1000, 100, 10], scaled=[512, 4096, 1024, 256], elements=100_000_000, warmup=20, repeats=7, iters=50)
-QUICK = dict(small=[8, 64, 16, 4], scaled=[16, 128, 32, 8], elements=100_000, warmup=1, repeats=3, iters=2)
+FULL = dict(small=[64, 1000, 100, 10], scaled=[512, 4096, 1024, 256], elements=100_000_000, gemm=[1024, 2048, 4096, 8192],
+            warmup=20, repeats=7, iters=50, quick=False)
+QUICK = dict(small=[8, 64, 16, 4], scaled=[16, 128, 32, 8], elements=100_000, gemm=[16, 32],
+             warmup=1, repeats=3, iters=2, quick=True)
 
 
 def time_it(step, s):
@@ -54,6 +56,27 @@ def autograd_loop(dev, size, s):
     return time_it(step, s)
 
 
+def sgemm(dev, n, tf32, s):
+    """c = a.mm(b), square float32, random data, result dropped; the same call counts as Flint.CudaBench."""
+    a = torch.randn(n, n, device=dev)
+    b = torch.randn(n, n, device=dev)
+    before = torch.backends.cuda.matmul.allow_tf32
+    torch.backends.cuda.matmul.allow_tf32 = tf32
+    try:
+        iters = 1 if s["quick"] else max(2, min(50, (64 * 1024 * 1024 * 8) // (n * n * n // 1024)))
+        return time_it(lambda: a.mm(b), dict(s, iters=iters, warmup=min(s["warmup"], 3)))
+    finally:
+        torch.backends.cuda.matmul.allow_tf32 = before
+
+
+def launch(dev, s, inplace):
+    """Per-op launch overhead: 1024 floats, a.add_(b) or c = a + b, 2000 calls per block."""
+    a = torch.rand(1024, device=dev)
+    b = torch.rand(1024, device=dev)
+    step = (lambda: a.add_(b)) if inplace else (lambda: a + b)
+    return time_it(step, dict(s, iters=10 if s["quick"] else 2000))
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--out")
@@ -89,14 +112,21 @@ def main():
         ("add_new", f"c = a + b, {n:.3g} float32", add_new(), 3 * 4 * n),
         ("add_inplace", f"a += b, {n:.3g} float32", add_inplace(), 3 * 4 * n),
         ("clone", f"a.clone(), {n:.3g} float32", clone(), 2 * 4 * n),
+        ("launch_inplace", "launch: a.add_(b), 1024 float32", launch(dev, s, True), None),
+        ("launch_alloc", "launch: c = a + b, 1024 float32", launch(dev, s, False), None),
     ]
+    for gn in s["gemm"]:
+        for tf32 in (False, True):
+            rows.append((f"sgemm_{gn}" + ("_tf32" if tf32 else ""), f"sgemm {gn}\u00b3" + (" tf32" if tf32 else ""), sgemm(dev, gn, tf32, s), None))
     results = {}
     print(f"\n| {'workload':<36} | {'median ms':>10} | {'min ms':>10} | {'GB/s':>8} |")
     for name, what, ms, nbytes in rows:
         med = statistics.median(ms)
         gbps = nbytes / (med * 1e-3) / 1e9 if nbytes else None
-        print(f"| {what:<36} | {med:10.4f} | {min(ms):10.4f} | {('%.1f' % gbps) if gbps else '-':>8} |")
-        results[name] = dict(what=what, median_ms=med, min_ms=min(ms), gbps=gbps, samples_ms=ms)
+        tflops = 2.0 * int(name.split("_")[1]) ** 3 / (med * 1e-3) / 1e12 if name.startswith("sgemm_") else None
+        shown = ('%.1f' % gbps) if gbps else ('%.1f TF' % tflops) if tflops else '-'
+        print(f"| {what:<36} | {med:10.4f} | {min(ms):10.4f} | {shown:>8} |")
+        results[name] = dict(what=what, median_ms=med, min_ms=min(ms), gbps=gbps, tflops=tflops, samples_ms=ms)
     doc = dict(framework="pytorch", version=torch.__version__, device=torch.cuda.get_device_name(0),
                emulated=False, quick=a.quick, elements=n, results=results)
     if a.out:

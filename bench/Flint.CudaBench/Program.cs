@@ -34,12 +34,19 @@ Console.WriteLine($"Flint.CudaBench on {FlintCuda.DeviceName} (emulated: {FlintC
 double bytesAdd = 3.0 * 4 * sizes.Elements, bytesCopy = 2.0 * 4 * sizes.Elements;
 var rows = new List<(string name, string what, double[] ms, double? bytes)>
 {
-    ("autograd_small", $"autograd loop {string.Join('/', sizes.Small)}", Workloads.AutogradLoop(dev, sizes.Small, sizes), null),
-    ("autograd_scaled", $"autograd loop {string.Join('/', sizes.Scaled)}", Workloads.AutogradLoop(dev, sizes.Scaled, sizes), null),
+    ("autograd_small", $"autograd loop {string.Join('/', sizes.Small)}", Workloads.AutogradLoop(dev, sizes.Small, sizes, scoped: false), null),
+    ("autograd_small_scoped", $"autograd loop {string.Join('/', sizes.Small)}, scope", Workloads.AutogradLoop(dev, sizes.Small, sizes, scoped: true), null),
+    ("autograd_scaled", $"autograd loop {string.Join('/', sizes.Scaled)}", Workloads.AutogradLoop(dev, sizes.Scaled, sizes, scoped: false), null),
+    ("autograd_scaled_scoped", $"autograd loop {string.Join('/', sizes.Scaled)}, scope", Workloads.AutogradLoop(dev, sizes.Scaled, sizes, scoped: true), null),
     ("add_new", $"c = a + b, {sizes.Elements:g3} float32", Workloads.AddNew(dev, sizes), bytesAdd),
     ("add_inplace", $"a += b, {sizes.Elements:g3} float32", Workloads.AddInPlace(dev, sizes), bytesAdd),
     ("clone", $"a.clone(), {sizes.Elements:g3} float32", Workloads.Clone(dev, sizes), bytesCopy),
+    ("launch_inplace", "launch: a.add_(b), 1024 float32", Workloads.LaunchInPlace(dev, sizes), null),
+    ("launch_alloc", "launch: c = a + b, 1024 float32", Workloads.LaunchAllocating(dev, sizes), null),
 };
+foreach (long n in sizes.Gemm)
+    foreach (bool tf32 in new[] { false, true })
+        rows.Add(($"sgemm_{n}{(tf32 ? "_tf32" : "")}", $"sgemm {n}³{(tf32 ? " tf32" : "")}", Workloads.Sgemm(dev, n, tf32, sizes), null));
 
 var results = new JsonObject();
 Console.WriteLine();
@@ -49,13 +56,15 @@ foreach (var (name, what, ms, bytes) in rows)
 {
     double median = Median(ms), min = ms.Min();
     double? gbps = bytes is { } b ? b / (median * 1e-3) / 1e9 : null;
-    Console.WriteLine($"| {what,-36} | {median,10:F4} | {min,10:F4} | {(gbps is { } g ? g.ToString("F1", CultureInfo.InvariantCulture) : "-"),8} |");
+    double? tflops = name.StartsWith("sgemm_", StringComparison.Ordinal) ? 2.0 * Math.Pow(double.Parse(name.Split('_')[1], CultureInfo.InvariantCulture), 3) / (median * 1e-3) / 1e12 : null;
+    Console.WriteLine($"| {what,-36} | {median,10:F4} | {min,10:F4} | {(gbps is { } g ? g.ToString("F1", CultureInfo.InvariantCulture) : tflops is { } tf ? tf.ToString("F1", CultureInfo.InvariantCulture) + " TF" : "-"),8} |");
     results[name] = new JsonObject
     {
         ["what"] = what,
         ["median_ms"] = median,
         ["min_ms"] = min,
         ["gbps"] = gbps,
+        ["tflops"] = tflops,
         ["samples_ms"] = new JsonArray([.. ms.Select(v => (JsonNode)v)]),
     };
 }
