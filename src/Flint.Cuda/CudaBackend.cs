@@ -237,7 +237,21 @@ internal sealed partial class CudaBackend : IBackend
         if (n == 0) return;
         var st = new Strided[2];
         var d = LayoutBuilder.Build(shape, [x, o], st);
+        // PTX's approximate sin/cos/exp/tanh and ILGPU's round are not PyTorch's: these ops take the accurate device twins.
+        if (typeof(TOp) == typeof(SinOp)) { DeviceMathT<T, DeviceSin>(n, d, st, x, o); return; }
+        if (typeof(TOp) == typeof(CosOp)) { DeviceMathT<T, DeviceCos>(n, d, st, x, o); return; }
+        if (typeof(TOp) == typeof(RoundOp)) { DeviceMathT<T, DeviceRound>(n, d, st, x, o); return; }
+        if (typeof(TOp) == typeof(ExpOp) && typeof(T) == typeof(float)) { DeviceMathT<T, DeviceExp>(n, d, st, x, o); return; }
+        if (typeof(TOp) == typeof(TanhOp) && typeof(T) == typeof(float)) { DeviceMathT<T, DeviceTanh>(n, d, st, x, o); return; }
         _k.Auto<Dims, ArrayView<T>, Strided, ArrayView<T>, Strided>(DevKernels.FloatUnary<T, TOp>)(n, d, View<T>(x), st[0], View<T>(o), st[1]);
+    }
+
+    private void DeviceMathT<T, TOp>(int n, Dims d, Strided[] st, Operand x, Operand o) where T : unmanaged where TOp : IDeviceMathOp
+    {
+        if (typeof(T) == typeof(float))
+            _k.Auto<Dims, ArrayView<float>, Strided, ArrayView<float>, Strided>(DeviceMathKernels.Float32<TOp>)(n, d, View<float>(x), st[0], View<float>(o), st[1]);
+        else
+            _k.Auto<Dims, ArrayView<double>, Strided, ArrayView<double>, Strided>(DeviceMathKernels.Float64<TOp>)(n, d, View<double>(x), st[0], View<double>(o), st[1]);
     }
 
     public void Clamp(ScalarType t, long[] shape, Operand x, Operand o, double? lo, double? hi)

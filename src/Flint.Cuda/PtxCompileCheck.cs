@@ -16,8 +16,8 @@ namespace Flint.Cuda;
 /// </summary>
 internal static class PtxCompileCheck
 {
-    /// <summary>One kernel instantiation's outcome: its name, the PTX size, and the error (null when it compiled).</summary>
-    public readonly record struct Result(string Kernel, int PtxChars, string? Error);
+    /// <summary>One kernel instantiation's outcome: its name, the PTX size, the error (null when it compiled) and, when asked for, the PTX.</summary>
+    public readonly record struct Result(string Kernel, int PtxChars, string? Error, string? Ptx = null);
 
     private static readonly Type[] Numeric = [typeof(float), typeof(double), typeof(long), typeof(int), typeof(short), typeof(sbyte), typeof(byte)];
     private static readonly Type[] Floats = [typeof(float), typeof(double)];
@@ -31,6 +31,8 @@ internal static class PtxCompileCheck
         typeof(ExpOp), typeof(LogOp), typeof(Log1pOp), typeof(SqrtOp), typeof(RsqrtOp), typeof(SinOp), typeof(CosOp),
         typeof(TanhOp), typeof(SigmoidOp), typeof(FloorOp), typeof(CeilOp), typeof(RoundOp),
     ];
+
+    private static readonly Type[] DeviceMathOps = [typeof(DeviceSin), typeof(DeviceCos), typeof(DeviceRound), typeof(DeviceExp), typeof(DeviceTanh)];
 
     /// <summary>Every (kernel, generic arguments) pair the backend can launch, with whether it is explicitly grouped.</summary>
     public static IEnumerable<(MethodInfo Kernel, bool Grouped)> Instantiations()
@@ -56,6 +58,11 @@ internal static class PtxCompileCheck
             yield return (M(ew, "FloatPow", t), false);
             yield return (M(ew, "ClampBackward", t), false);
             foreach (var op in FloatUnaryOps) yield return (M(ew, "FloatUnary", t, op), false);
+        }
+        foreach (var op in DeviceMathOps)
+        {
+            yield return (M(typeof(DeviceMathKernels), "Float32", op), false);
+            yield return (M(typeof(DeviceMathKernels), "Float64", op), false);
         }
         foreach (var tb in BitTypes)
             foreach (var name in new[] { "Fill", "Copy", "Where", "Take", "Put" })
@@ -84,7 +91,7 @@ internal static class PtxCompileCheck
     /// Compiles <paramref name="kernels"/> (default: <see cref="Instantiations"/>) for an architecture
     /// (default sm_70 with PTX ISA 7.0; the H100 is sm_90) and reports each.
     /// </summary>
-    public static List<Result> Run(IEnumerable<(MethodInfo Kernel, bool Grouped)>? kernels = null, CudaArchitecture? architecture = null, CudaInstructionSet? instructionSet = null)
+    public static List<Result> Run(IEnumerable<(MethodInfo Kernel, bool Grouped)>? kernels = null, CudaArchitecture? architecture = null, CudaInstructionSet? instructionSet = null, bool keepPtx = false)
     {
         var arch = architecture ?? CudaArchitecture.SM_70;
         var isa = instructionSet ?? CudaInstructionSet.ISA_70;
@@ -98,7 +105,7 @@ internal static class PtxCompileCheck
             {
                 var entry = grouped ? EntryPointDescription.FromExplicitlyGroupedKernel(kernel) : EntryPointDescription.FromImplicitlyGroupedKernel(kernel);
                 var compiled = (PTXCompiledKernel)backend.Compile(entry, new KernelSpecialization());
-                results.Add(new Result(name, compiled.PTXAssembly.Length, null));
+                results.Add(new Result(name, compiled.PTXAssembly.Length, null, keepPtx ? compiled.PTXAssembly : null));
             }
             catch (Exception e)
             {

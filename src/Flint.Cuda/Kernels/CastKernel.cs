@@ -41,10 +41,12 @@ internal static class CastKernel
     private static void WriteLong(ArrayView<byte> v, long i, int t, long x)
     {
         if (t == (int)ScalarType.Bool) v[i] = x != 0 ? (byte)1 : (byte)0;
-        else if (t == (int)ScalarType.Byte) v[i] = unchecked((byte)x);
-        else if (t == (int)ScalarType.Int8) v.Cast<sbyte>()[i] = unchecked((sbyte)x);
-        else if (t == (int)ScalarType.Int16) v.Cast<short>()[i] = unchecked((short)x);
-        else if (t == (int)ScalarType.Int32) v.Cast<int>()[i] = unchecked((int)x);
+        // The masks keep ILGPU from fusing (byte)(long)f into one saturating float-to-byte conversion:
+        // PyTorch (and the CPU) wrap, so -1.0 → 255.
+        else if (t == (int)ScalarType.Byte) v[i] = unchecked((byte)(x & 0xFF));
+        else if (t == (int)ScalarType.Int8) v.Cast<sbyte>()[i] = unchecked((sbyte)(x & 0xFF));
+        else if (t == (int)ScalarType.Int16) v.Cast<short>()[i] = unchecked((short)(x & 0xFFFF));
+        else if (t == (int)ScalarType.Int32) v.Cast<int>()[i] = unchecked((int)(x & 0xFFFFFFFF));
         else v.Cast<long>()[i] = x;
     }
 

@@ -42,7 +42,11 @@ internal static class ElementwiseKernels
     {
         T x = s.Mode == 1 ? s.Value : a[Strided.At(d, sa, i)];
         T y = s.Mode == 2 ? s.Value : b[Strided.At(d, sb, i)];
-        o[Strided.At(d, so, i)] = y == T.One + T.One ? x * x : T.Pow(x, y);
+        T r = y == T.One + T.One ? x * x : T.Pow(x, y);
+        // ILGPU's pow loses the sign of a zero base: pow(-0, odd) is -0 and pow(-0, -odd) is -inf, as in C and PyTorch.
+        if (x == T.Zero && T.One / x < T.Zero && T.Floor(y) == y && T.Floor(y / (T.One + T.One)) * (T.One + T.One) != y)
+            r = y < T.Zero ? T.NegativeInfinity : y > T.Zero ? x : r;
+        o[Strided.At(d, so, i)] = r;
     }
 
     public static void Compare<T, TOp>(Index1D i, Dims d, ArrayView<T> a, Strided sa, ArrayView<T> b, Strided sb, ArrayView<byte> o, Strided so, ScalarArg<T> s)
