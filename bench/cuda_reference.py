@@ -44,6 +44,7 @@ def autograd_loop(dev, size, s):
     learning_rate = 1e-6
 
     def step():
+        nonlocal w1, w2  # `w1 -= ...` rebinds the names (to the same tensors, updated in place)
         y_pred = x.mm(w1).clamp(min=0).mm(w2)
         loss = (y_pred - y).pow(2).sum()
         loss.backward()

@@ -33,6 +33,12 @@ internal sealed partial class CudaBackend
     {
         var st = new Strided[1];
         var d = LayoutBuilder.Build(shape, [o], st);
+        if (Unit(d, st[0]))
+        {
+            var g = DenseArgs.For(n, 0, 0, st[0].Offset);
+            _k.Auto<ArrayView<TB>, DenseArgs, TB>(DenseKernels.Fill<TB>)(g.Threads, View<TB>(o), g, value);
+            return;
+        }
         _k.Auto<Dims, ArrayView<TB>, Strided, TB>(MoveKernels.Fill<TB>)(n, d, View<TB>(o), st[0], value);
     }
 
@@ -65,8 +71,16 @@ internal sealed partial class CudaBackend
             n, d, View<byte>(src), st[0], View<byte>(dst), st[1], (int)srcType, (int)dstType);
     }
 
-    private void CopyT<TB>(int n, Dims d, Strided[] st, Operand src, Operand dst) where TB : unmanaged =>
+    private void CopyT<TB>(int n, Dims d, Strided[] st, Operand src, Operand dst) where TB : unmanaged
+    {
+        if (Unit(d, st[0]) && Unit(d, st[1]))
+        {
+            var g = DenseArgs.For(n, st[0].Offset, 0, st[1].Offset);
+            _k.Auto<ArrayView<TB>, ArrayView<TB>, DenseArgs>(DenseKernels.Copy<TB>)(g.Threads, View<TB>(src), View<TB>(dst), g);
+            return;
+        }
         _k.Auto<Dims, ArrayView<TB>, Strided, ArrayView<TB>, Strided>(MoveKernels.Copy<TB>)(n, d, View<TB>(src), st[0], View<TB>(dst), st[1]);
+    }
 
     public void Where(ScalarType t, long[] shape, Operand cond, Operand a, Operand b, Operand o)
     {

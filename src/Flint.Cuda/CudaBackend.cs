@@ -113,6 +113,9 @@ internal sealed partial class CudaBackend : IBackend
         return Bits<TB>(one.Buffer);
     }
 
+    /// <summary>True when an operand walks memory densely in the launch's order (dims merged to at most one, unit stride).</summary>
+    private static bool Unit(Dims d, Strided s) => d.Rank == 0 || (d.Rank == 1 && s.S0 == 1);
+
     private static Exception Unsupported(string op, ScalarType t) => new ArgumentException($"\"{op}\" not implemented for '{DTypes.ShortName(t)}'");
 
     // ---- elementwise arithmetic ----
@@ -162,6 +165,12 @@ internal sealed partial class CudaBackend : IBackend
         }
         // IntPowOp's integer tests bit-cast floats, which the PTX backend rejects; the op layer never sends floats there.
         if (typeof(TOp) == typeof(IntPowOp) && isFloat) throw Unsupported("pow", t);
+        if (Unit(d, st[2]) && (s.Mode == 1 || Unit(d, st[0])) && (s.Mode == 2 || Unit(d, st[1])))
+        {
+            var g = DenseArgs.For(n, st[0].Offset, st[1].Offset, st[2].Offset);
+            _k.Auto<ArrayView<T>, ArrayView<T>, ArrayView<T>, DenseArgs, ScalarArg<T>>(DenseKernels.Binary<T, TOp>)(g.Threads, va, vb, vo, g, s);
+            return;
+        }
         _k.Auto<Dims, ArrayView<T>, Strided, ArrayView<T>, Strided, ArrayView<T>, Strided, ScalarArg<T>>(DevKernels.Binary<T, TOp>)(
             n, d, va, st[0], vb, st[1], vo, st[2], s);
     }
@@ -218,6 +227,12 @@ internal sealed partial class CudaBackend : IBackend
         if (n == 0) return;
         var st = new Strided[2];
         var d = LayoutBuilder.Build(shape, [x, o], st);
+        if (Unit(d, st[0]) && Unit(d, st[1]))
+        {
+            var g = DenseArgs.For(n, st[0].Offset, 0, st[1].Offset);
+            _k.Auto<ArrayView<T>, ArrayView<T>, DenseArgs>(DenseKernels.Unary<T, TOp>)(g.Threads, View<T>(x), View<T>(o), g);
+            return;
+        }
         _k.Auto<Dims, ArrayView<T>, Strided, ArrayView<T>, Strided>(DevKernels.Unary<T, TOp>)(n, d, View<T>(x), st[0], View<T>(o), st[1]);
     }
 
@@ -243,6 +258,12 @@ internal sealed partial class CudaBackend : IBackend
         if (typeof(TOp) == typeof(RoundOp)) { DeviceMathT<T, DeviceRound>(n, d, st, x, o); return; }
         if (typeof(TOp) == typeof(ExpOp) && typeof(T) == typeof(float)) { DeviceMathT<T, DeviceExp>(n, d, st, x, o); return; }
         if (typeof(TOp) == typeof(TanhOp) && typeof(T) == typeof(float)) { DeviceMathT<T, DeviceTanh>(n, d, st, x, o); return; }
+        if (Unit(d, st[0]) && Unit(d, st[1]))
+        {
+            var g = DenseArgs.For(n, st[0].Offset, 0, st[1].Offset);
+            _k.Auto<ArrayView<T>, ArrayView<T>, DenseArgs>(DenseKernels.FloatUnary<T, TOp>)(g.Threads, View<T>(x), View<T>(o), g);
+            return;
+        }
         _k.Auto<Dims, ArrayView<T>, Strided, ArrayView<T>, Strided>(DevKernels.FloatUnary<T, TOp>)(n, d, View<T>(x), st[0], View<T>(o), st[1]);
     }
 

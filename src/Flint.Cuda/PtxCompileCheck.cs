@@ -46,6 +46,9 @@ internal static class PtxCompileCheck
         foreach (var t in Numeric)
         {
             foreach (var op in BinaryOps) yield return (M(ew, "Binary", t, op), false);
+            foreach (var op in BinaryOps) yield return (M(typeof(DenseKernels), "Binary", t, op), false);
+            foreach (var op in UnaryOps) yield return (M(typeof(DenseKernels), "Unary", t, op), false);
+            if (!Floats.Contains(t)) yield return (M(typeof(DenseKernels), "Binary", t, typeof(IntPowOp)), false);
             // Integral pow stays integral (the op layer sends floats to FloatPow).
             if (!Floats.Contains(t)) yield return (M(ew, "Binary", t, typeof(IntPowOp)), false);
             foreach (var op in CompareOps) yield return (M(ew, "Compare", t, op), false);
@@ -58,6 +61,7 @@ internal static class PtxCompileCheck
             yield return (M(ew, "FloatPow", t), false);
             yield return (M(ew, "ClampBackward", t), false);
             foreach (var op in FloatUnaryOps) yield return (M(ew, "FloatUnary", t, op), false);
+            foreach (var op in FloatUnaryOps) yield return (M(typeof(DenseKernels), "FloatUnary", t, op), false);
         }
         foreach (var op in DeviceMathOps)
         {
@@ -65,8 +69,12 @@ internal static class PtxCompileCheck
             yield return (M(typeof(DeviceMathKernels), "Float64", op), false);
         }
         foreach (var tb in BitTypes)
+        {
             foreach (var name in new[] { "Fill", "Copy", "Where", "Take", "Put" })
                 yield return (M(typeof(MoveKernels), name, tb), false);
+            yield return (M(typeof(DenseKernels), "Fill", tb), false);
+            yield return (M(typeof(DenseKernels), "Copy", tb), false);
+        }
         foreach (var name in new[] { "PutAddF32", "PutAddF64", "PutAddI32", "PutAddI64" }) yield return (M(typeof(MoveKernels), name), false);
         foreach (var t in new[] { typeof(short), typeof(sbyte), typeof(byte) }) yield return (M(typeof(MoveKernels), "PutAddSerial", t), false);
         yield return (M(typeof(CastKernel), "Cast"), false);

@@ -38,4 +38,20 @@ public class MemoryTests
         Assert.True(cuda.max_memory_allocated() <= cuda.memory_allocated() + (1L << 20),
             $"after reset_peak_memory_stats the peak is {cuda.max_memory_allocated()}, live {cuda.memory_allocated()}");
     }
+
+    [Fact]
+    public void BlocksOfUndisposedTensorsAreReusedWithoutDispose()
+    {
+        // Natural code drops results without Dispose; the allocator must get their blocks back from the
+        // collector instead of asking the driver for a new block per result.
+        var allocator = FlintCuda.Backend!.Allocator;
+        long before = allocator.BlocksCreated;
+        const int Drops = 3 * 4096 + 100;
+        for (int i = 0; i < Drops; i++) AllocateAndDrop(allocator);
+        long created = allocator.BlocksCreated - before;
+        Assert.True(created <= 4096 + 256, $"{created} driver blocks for {Drops} dropped 1000-byte results: unreachable blocks were not reused");
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void AllocateAndDrop(Flint.Cuda.Memory.CachingAllocator allocator) => allocator.Allocate(1000, clear: false);
 }

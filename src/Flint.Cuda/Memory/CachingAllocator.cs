@@ -19,10 +19,18 @@ internal sealed class CachingAllocator(Accelerator accelerator)
     // Live blocks stay reachable from here so their ILGPU buffers outlive an unreachable CudaMemory.
     private readonly HashSet<CudaBlock> _live = new(ReferenceEqualityComparer.Instance);
     private long _allocated, _peak, _cached;
+    // Handed out (reused or new) since the last collection this allocator asked for; see ShouldCollect.
+    private long _servedBytes, _servedBlocks;
+    private readonly long _collectBytes = Math.Clamp(accelerator.MemorySize / 32, 64L << 20, 1L << 30);
+    private const long CollectBlocks = 4096;
 
     public long Allocated { get { lock (_gate) return _allocated; } }
     public long Peak { get { lock (_gate) return _peak; } }
     public long Cached { get { lock (_gate) return _cached; } }
+
+    /// <summary>Blocks obtained from the driver so far (tests read it to see that blocks are reused).</summary>
+    public long BlocksCreated => Interlocked.Read(ref _blocksCreated);
+    private long _blocksCreated;
 
     public void ResetPeak() { lock (_gate) _peak = _allocated; }
 
@@ -32,18 +40,17 @@ internal sealed class CachingAllocator(Accelerator accelerator)
     public CudaMemory Allocate(long bytes, bool clear)
     {
         long size = Round(bytes);
-        CudaBlock? block = null;
-        lock (_gate)
+        var block = TryReuse(size);
+        if (block is null && ShouldCollect())
         {
-            if (_free.TryGetValue(size, out var stack) && stack.Count > 0)
-            {
-                block = stack.Pop();
-                _cached -= size;
-            }
+            CollectUnreachable();
+            block = TryReuse(size);
         }
         block ??= NewBlock(size, bytes);
         lock (_gate)
         {
+            _servedBytes += size;
+            _servedBlocks++;
             _live.Add(block);
             _allocated += size;
             if (_allocated > _peak) _peak = _allocated;
@@ -52,8 +59,40 @@ internal sealed class CachingAllocator(Accelerator accelerator)
         return new CudaMemory(this, block);
     }
 
+    private CudaBlock? TryReuse(long size)
+    {
+        lock (_gate)
+        {
+            if (!_free.TryGetValue(size, out var stack) || stack.Count == 0) return null;
+            _cached -= size;
+            return stack.Pop();
+        }
+    }
+
+    /// <summary>
+    /// Code written without Dispose or scopes frees a device block only when the collector finalises its
+    /// tensor, and the collector cannot see device memory: left alone, a training loop would grow the
+    /// pool with a new cudaMalloc for nearly every result. So when a size's free list is dry and much has
+    /// been handed out since the last collection (a 32nd of the device's memory, or 4096 blocks), the
+    /// young generations are collected first: the tensors that became unreachable hand their blocks back
+    /// and the loop reuses them. One cheap collection per cycle, instead of a driver allocation per result.
+    /// </summary>
+    private bool ShouldCollect()
+    {
+        lock (_gate) return _servedBytes >= _collectBytes || _servedBlocks >= CollectBlocks;
+    }
+
+    private void CollectUnreachable()
+    {
+        lock (_gate) { _servedBytes = 0; _servedBlocks = 0; }
+        // Outside the lock: the finalisers it waits for take it to hand their blocks back.
+        GC.Collect(1, GCCollectionMode.Forced, blocking: true);
+        GC.WaitForPendingFinalizers();
+    }
+
     private CudaBlock NewBlock(long size, long requested)
     {
+        Interlocked.Increment(ref _blocksCreated);
         try { return new CudaBlock(_accelerator.Allocate1D<byte>(size), size); }
         catch (Exception)
         {
