@@ -257,7 +257,7 @@ internal sealed partial class CudaBackend : IBackend
         if (typeof(TOp) == typeof(CosOp)) { DeviceMathT<T, DeviceCos>(n, d, st, x, o); return; }
         if (typeof(TOp) == typeof(RoundOp)) { DeviceMathT<T, DeviceRound>(n, d, st, x, o); return; }
         if (typeof(TOp) == typeof(ExpOp) && typeof(T) == typeof(float)) { DeviceMathT<T, DeviceExp>(n, d, st, x, o); return; }
-        if (typeof(TOp) == typeof(TanhOp) && typeof(T) == typeof(float)) { DeviceMathT<T, DeviceTanh>(n, d, st, x, o); return; }
+        if (typeof(TOp) == typeof(TanhOp)) { DeviceMathT<T, DeviceTanh>(n, d, st, x, o); return; }
         if (Unit(d, st[0]) && Unit(d, st[1]))
         {
             var g = DenseArgs.For(n, st[0].Offset, 0, st[1].Offset);

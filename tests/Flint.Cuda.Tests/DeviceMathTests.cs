@@ -80,6 +80,25 @@ public class DeviceMathTests
     }
 
     [Fact]
+    public void TanhIsWithinFourUlpsOfTheCpuAndSaturates()
+    {
+        var rng = new System.Random(99);
+        double worst = 0, at = 0;
+        for (int k = 0; k < 200000; k++)
+        {
+            double x = Math.Exp(Math.Log(1e-12) + rng.NextDouble() * (Math.Log(40) - Math.Log(1e-12))) * (k % 2 == 0 ? 1 : -1);
+            double e = Ulps(DeviceMath.Tanh(x), Math.Tanh(x));
+            if (e > worst) { worst = e; at = x; }
+        }
+        Assert.True(worst <= 4, $"tanh: {worst:F2} ulps at {at:R} (device {DeviceMath.Tanh(at):R}, cpu {Math.Tanh(at):R})");
+        // The H200 run: ILGPU's tanh(1e10) was NaN.
+        Assert.Equal(1.0, DeviceMath.Tanh(1e10));
+        Assert.Equal(-1.0, DeviceMath.Tanh(double.NegativeInfinity));
+        Assert.True(double.IsNegative(DeviceMath.Tanh(-0.0)));
+        Assert.True(double.IsNaN(DeviceMath.Tanh(double.NaN)));
+    }
+
+    [Fact]
     public void RoundHalfEvenMatchesMathRound()
     {
         double[] xs = [0.5, 1.5, 2.5, -0.5, -1.5, -2.5, 0.49999999999999994, -0.3, 0.3, -0.0, 0.0, 1e300, -1e300, 4503599627370495.5,

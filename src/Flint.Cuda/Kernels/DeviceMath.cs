@@ -57,6 +57,31 @@ internal static class DeviceMath
         return (q.N & 3) is 1 or 2 ? -r : r;
     }
 
+    /// <summary>
+    /// tanh(x) = e / (e + 2) with e = expm1(2|x|), so small arguments keep their relative precision;
+    /// ±1 past 22 (where ILGPU's own tanh divides infinity by infinity and returns NaN).
+    /// </summary>
+    public static double Tanh(double x)
+    {
+        if (double.IsNaN(x)) return x;
+        double ax = Math.Abs(x);
+        if (ax > 22) return x > 0 ? 1.0 : -1.0;
+        if (ax < 3.725290298461914e-9) return x; // 2^-28: tanh x rounds to x (and keeps the sign of zero)
+        double e = Expm1(2 * ax);
+        double r = e / (e + 2);
+        return x < 0 ? -r : r;
+    }
+
+    /// <summary>exp(y) - 1 by Kahan's trick: the rounding of exp(y) cancels against log of the same value.</summary>
+    private static double Expm1(double y)
+    {
+        double u = Math.Exp(y);
+        if (u == 1.0) return y;
+        double um1 = u - 1.0;
+        if (um1 == -1.0) return -1.0;
+        return um1 * y / Math.Log(u);
+    }
+
     /// <summary>Round half to even (torch.round), keeping the sign of zero and passing NaN and infinities through.</summary>
     public static double RoundHalfEven(double x)
     {
