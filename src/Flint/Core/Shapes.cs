@@ -3,12 +3,8 @@ namespace Flint;
 /// <summary>Shape arithmetic shared by every op: dim wrapping, strides, broadcasting, sizes.</summary>
 internal static class Shapes
 {
-    public static long Numel(ReadOnlySpan<long> shape)
-    {
-        long n = 1;
-        foreach (var s in shape) n *= s;
-        return n;
-    }
+    /// <summary>The element count; an overflow is refused (see <see cref="ShapeMath.Numel"/>).</summary>
+    public static long Numel(ReadOnlySpan<long> shape) => ShapeMath.Numel(shape);
 
     public static long[] ContiguousStrides(ReadOnlySpan<long> shape)
     {
@@ -79,7 +75,7 @@ internal static class Shapes
                 infer = i;
             }
             else if (shape[i] < 0) throw new ArgumentException($"invalid shape dimension {shape[i]}");
-            else known *= shape[i];
+            else known = ShapeMath.Multiply(known, shape[i]);
         }
         if (infer >= 0)
         {
