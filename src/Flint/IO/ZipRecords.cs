@@ -78,6 +78,34 @@ internal sealed class ZipRecords : IDisposable
         return new GuardedStream(Guard(entry.Open, e => $"{_source}: record '{entry.FullName}' cannot be read ({e.Message})"), _source, entry.FullName);
     }
 
+    /// <summary>
+    /// Opens a record whose declared size the caller will allocate for. A record no bigger than its compressed
+    /// bytes (stored, as PyTorch and np.savez write them) is streamed: its size is already bounded by the file.
+    /// A compressed record is first decompressed into memory, at most its declared size, so a record that claims
+    /// far more than it holds costs only what it really holds; reading more than declared is corruption.
+    /// </summary>
+    public Stream OpenSized(ZipArchiveEntry entry)
+    {
+        var s = Open(entry);
+        if (entry.Length <= entry.CompressedLength) return s;
+        using (s)
+        {
+            var copy = new MemoryStream();
+            var chunk = new byte[1 << 16];
+            long left = entry.Length;
+            while (true)
+            {
+                int n = s.Read(chunk, 0, (int)Math.Min(chunk.Length, left + 1));
+                if (n == 0) break;
+                if (n > left) throw new InvalidDataException($"{_source}: record '{entry.FullName}' decompresses to more than its declared {entry.Length} bytes.");
+                copy.Write(chunk, 0, n);
+                left -= n;
+            }
+            copy.Position = 0;
+            return copy;
+        }
+    }
+
     /// <summary>Fills <paramref name="bytes"/> from a record; a record shorter than that is truncated.</summary>
     public void ReadExactly(ZipArchiveEntry entry, Span<byte> bytes)
     {

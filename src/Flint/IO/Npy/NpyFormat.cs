@@ -40,8 +40,10 @@ internal static class NpyFormat
     /// <summary>
     /// Reads one array. <paramref name="available"/> is how many bytes the stream holds from here when it
     /// cannot seek (an .npz record's declared size): the data's size is checked against it before allocating.
+    /// When that size is unproven (a compressed record can claim far more than it holds) the data is read in
+    /// chunks first, so only bytes that really exist are ever allocated for.
     /// </summary>
-    public static Tensor Read(Stream stream, string source, long? available = null)
+    public static Tensor Read(Stream stream, string source, long? available = null, bool sizeUnproven = false)
     {
         long remaining = stream.CanSeek ? stream.Length - stream.Position : available ?? long.MaxValue;
         Span<byte> prefix = stackalloc byte[8];
@@ -79,6 +81,7 @@ internal static class NpyFormat
         long left = remaining - (headerLength + (major == 1 ? 10 : 12));
         if (dataBytes > left)
             throw new InvalidDataException($"{source}: the data of shape {Shapes.Str(header.Shape)} needs {dataBytes} bytes but only {Math.Max(left, 0)} follow the header (truncated file?).");
+        if (sizeUnproven) stream = ReadChunked(stream, dataBytes, source);
         var storage = StorageBytes.Allocate(header.DType, numel, source);
         var bytes = StorageBytes.Writable(storage.Buffer, header.DType);
         ReadExactly(stream, bytes, source, "the array data");
@@ -121,9 +124,24 @@ internal static class NpyFormat
                 throw new InvalidDataException($"{source}: the archive holds two arrays named '{name}'; Flint refuses to pick one.");
             // Record streams do not seek: the declared size (checked against the archive first) bounds the reader.
             using var s = zip.Open(entry);
-            result[name] = Read(s, $"{source}[{entry.FullName}]", entry.Length);
+            result[name] = Read(s, $"{source}[{entry.FullName}]", entry.Length, sizeUnproven: entry.Length > entry.CompressedLength);
         }
         return result;
+    }
+
+    /// <summary>Exactly <paramref name="count"/> bytes of <paramref name="stream"/>, read in bounded chunks (fewer: truncated).</summary>
+    private static MemoryStream ReadChunked(Stream stream, long count, string source)
+    {
+        var copy = new MemoryStream();
+        var chunk = new byte[1 << 16];
+        while (copy.Length < count)
+        {
+            int n = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, count - copy.Length));
+            if (n == 0) throw new InvalidDataException($"{source}: the file ends inside the array data ({copy.Length} of {count} bytes; truncated or corrupt).");
+            copy.Write(chunk, 0, n);
+        }
+        copy.Position = 0;
+        return copy;
     }
 
     private static void ReadExactly(Stream s, Span<byte> bytes, string source, string what)

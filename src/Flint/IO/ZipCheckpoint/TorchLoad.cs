@@ -44,9 +44,11 @@ internal static class TorchLoad
             if (!ShapeMath.TryMultiply(numel, size, out long bytes) || entry.Length != bytes)
                 throw new InvalidDataException($"{source}: storage '{key}' should hold {numel} {DTypes.Name(dtype)} elements but its record has {entry.Length} bytes.");
             zip.CheckDeclaredSize(entry);
+            using var record = zip.OpenSized(entry); // a compressed record proves its size before the storage is allocated
             var storage = StorageBytes.Allocate(dtype, numel, $"{source}: storage '{key}'");
             var span = StorageBytes.Writable(storage.Buffer, dtype);
-            zip.ReadExactly(entry, span);
+            try { record.ReadExactly(span); }
+            catch (EndOfStreamException e) { throw new InvalidDataException($"{source}: record '{name}' is truncated.", e); }
             if (swap) StorageBytes.SwapBytes(span, size);
             StorageBytes.NormalizeBools(storage);
             return storage;

@@ -1,0 +1,56 @@
+using System.Diagnostics;
+
+namespace Flint.Fuzz;
+
+/// <summary>
+/// The loader contract of issue 12, checked for one input: the loader returns data or throws
+/// <see cref="InvalidDataException"/> (or an <see cref="IOException"/>), within the time limit, allocating at
+/// most a small multiple of the input plus what it returns. Anything else is a violation, described.
+/// </summary>
+public static class Contract
+{
+    public static readonly TimeSpan TimeLimit = TimeSpan.FromSeconds(2);
+
+    /// <summary>Null when the contract held; otherwise what broke it.</summary>
+    public static string? Check(string format, byte[] input) => Check(format, input, out _);
+
+    /// <summary>As <see cref="Check(string, byte[])"/>; <paramref name="outcome"/> says what the loader did ("loaded" or the exception's type and message).</summary>
+    public static string? Check(string format, byte[] input, out string outcome)
+    {
+        outcome = "loaded";
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var clock = Stopwatch.StartNew();
+        long returnedBytes = 0;
+        string? violation = null;
+        try
+        {
+            returnedBytes = Loaders.Run(format, input);
+        }
+        catch (InvalidDataException e) { violation = CheckMessage(e); outcome = Describe(e); }
+        catch (IOException e) when (e is not EndOfStreamException) { violation = CheckMessage(e); outcome = Describe(e); }
+        catch (ArgumentException e) when (format == "optim")
+        {
+            // optimizer.load_state_dict documents ArgumentException for a dict that does not fit the optimizer.
+            violation = CheckMessage(e);
+            outcome = Describe(e);
+        }
+        catch (Exception e)
+        {
+            violation = $"{e.GetType().FullName} escaped: {e.Message}\n{e.StackTrace}";
+            outcome = Describe(e);
+        }
+        clock.Stop();
+        if (violation is null && clock.Elapsed > TimeLimit)
+            violation = $"took {clock.Elapsed.TotalSeconds:F2} s (limit {TimeLimit.TotalSeconds} s) for {input.Length} bytes";
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        long allowance = 64L * input.Length + 4 * returnedBytes + (32L << 20);
+        if (violation is null && allocated > allowance)
+            violation = $"allocated {allocated} bytes for a {input.Length}-byte input returning {returnedBytes} bytes (allowance {allowance})";
+        return violation;
+    }
+
+    private static string Describe(Exception e) => e.GetType().Name + ": " + e.Message.ReplaceLineEndings(" ");
+
+    private static string? CheckMessage(Exception e) =>
+        string.IsNullOrWhiteSpace(e.Message) ? $"{e.GetType().Name} without a message" : null;
+}
