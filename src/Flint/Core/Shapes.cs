@@ -43,9 +43,10 @@ internal static class Shapes
         return result;
     }
 
-    /// <summary>True when strides are row-major contiguous for the shape (size-1 dims ignored).</summary>
+    /// <summary>True when strides are row-major contiguous for the shape (size-1 dims ignored; an empty shape always is, as in PyTorch).</summary>
     public static bool IsDense(ReadOnlySpan<long> shape, ReadOnlySpan<long> strides)
     {
+        if (shape.Contains(0L)) return true;
         long expected = 1;
         for (int i = shape.Length - 1; i >= 0; i--)
         {
