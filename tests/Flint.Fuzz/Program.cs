@@ -7,7 +7,7 @@ namespace Flint.Fuzz;
 /// <c>fuzz FORMAT SECONDS WORKDIR [GOLDEN_DIR] [SEED]</c>: mutates the seed corpus for SECONDS, checking the
 /// loader contract on every input; each violation is saved as WORKDIR/FORMAT-HASH.bin with a .txt reason,
 /// and the input being run is always in WORKDIR/current.bin, so a parent process can tell which input killed
-/// this one. <c>replay FORMAT FILE...</c>: runs given inputs once. Exit code: 0 when the contract held throughout.
+/// this one. <c>replay FORMAT FILE...</c>: runs given inputs once. <c>print-rank T A</c>: prints a rank-T tensor and a rank-A array. Exit code: 0 when the contract held throughout.
 /// </summary>
 public static class Program
 {
@@ -31,6 +31,18 @@ public static class Program
             string? golden = args.Length > 4 ? args[4] : null;
             int seed = args.Length > 5 ? int.Parse(args[5], System.Globalization.CultureInfo.InvariantCulture) : Environment.TickCount;
             return Fuzz(format, seconds, work, golden, seed);
+        }
+        if (args.Length == 3 && args[0] == "print-rank")
+        {
+            // Printers recurse per dim in PyTorch and NumPy: print a tensor and an array of the given ranks (all sizes 1).
+            int tensorRank = int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture);
+            int arrayRank = int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture);
+            string s = torch.ones(Enumerable.Repeat(1L, tensorRank).ToArray()).ToString();
+            string a = torch.ones(Enumerable.Repeat(1L, arrayRank).ToArray()).numpy().ToString();
+            Console.WriteLine(s == "tensor(" + new string('[', tensorRank) + "1." + new string(']', tensorRank) + ")" ? "tensor ok" : "tensor wrong: " + s[..Math.Min(60, s.Length)]);
+            // NumPy moves "dtype=..." to the next line when the line is long.
+            Console.WriteLine(a.StartsWith("array(" + new string('[', arrayRank) + "1." + new string(']', arrayRank) + ",", StringComparison.Ordinal) && a.EndsWith("dtype=float32)", StringComparison.Ordinal) ? "array ok" : "array wrong: " + a[..Math.Min(60, a.Length)]);
+            return 0;
         }
         Console.Error.WriteLine("usage: Flint.Fuzz fuzz FORMAT SECONDS WORKDIR [GOLDEN_DIR] [SEED] | replay FORMAT FILE...");
         return 2;
