@@ -33,9 +33,9 @@ public static class Contract
         }
         catch (InvalidDataException e) { violation = CheckMessage(e); outcome = Describe(e); }
         catch (IOException e) when (e is not EndOfStreamException) { violation = CheckMessage(e); outcome = Describe(e); }
-        catch (ArgumentException e) when (format == "optim")
+        catch (ArgumentException e) when (format is "optim" or "module")
         {
-            // optimizer.load_state_dict documents ArgumentException for a dict that does not fit the optimizer.
+            // load_state_dict (optimizer or module) documents ArgumentException for a dict that does not fit.
             violation = CheckMessage(e);
             outcome = Describe(e);
         }

@@ -5,7 +5,10 @@ namespace Flint.Fuzz;
 /// <summary>Each fuzzed format through its public loader; returns the bytes of the tensors it produced.</summary>
 public static class Loaders
 {
-    public static readonly string[] Formats = ["pt", "safetensors", "npy", "npz", "optim"];
+    public static readonly string[] Formats = ["pt", "safetensors", "npy", "npz", "optim", "module"];
+
+    /// <summary>The module the "module" format loads into (its state dict is the seed).</summary>
+    public static torch.nn.Module<Tensor, Tensor> Model() => torch.nn.Sequential(torch.nn.Linear(3, 2), torch.nn.ReLU(), torch.nn.Linear(2, 1));
 
     private static readonly string Scratch = Path.Combine(Path.GetTempPath(), "flint-fuzz-" + Environment.ProcessId);
 
@@ -43,6 +46,10 @@ public static class Loaders
                 }
                 return n;
             }
+            case "module":
+                // model.load: safetensors.load_file, then load_state_dict (ArgumentException when it does not fit).
+                Model().load(WriteScratch("m.safetensors", input));
+                return 0;
             default: throw new ArgumentException($"unknown format '{format}'");
         }
     }

@@ -31,6 +31,13 @@ public static class Seeds
                 seeds.Add(safetensors.save(new Dictionary<string, Tensor> { ["a"] = torch.arange(6.0f).reshape(2, 3), ["b"] = torch.ones(2, dtype: ScalarType.Int16) }));
                 seeds.Add(safetensors.save(new Dictionary<string, Tensor> { ["x"] = torch.zeros(0) }, new Dictionary<string, string> { ["format"] = "pt" }));
                 break;
+            case "module":
+            {
+                string path = Path.Combine(Path.GetTempPath(), $"flint-seed-{Environment.ProcessId}.safetensors");
+                Loaders.Model().save(path);
+                try { seeds.Add(File.ReadAllBytes(path)); } finally { File.Delete(path); }
+                break;
+            }
             case "npy":
                 seeds.Add(Npy(torch.arange(6.0).reshape(2, 3)));
                 seeds.Add(Npy(torch.tensor(true)));
@@ -45,7 +52,7 @@ public static class Seeds
             string[] extensions = format switch
             {
                 "pt" or "optim" => [".pt"],
-                "safetensors" => [".safetensors"],
+                "safetensors" or "module" => [".safetensors"],
                 "npy" => [".npy"],
                 "npz" => [".npz"],
                 _ => [],

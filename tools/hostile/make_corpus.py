@@ -113,7 +113,9 @@ def npz(entries, deflate=False):
     import warnings; warnings.simplefilter("ignore")
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED if deflate else zipfile.ZIP_STORED) as z:
         for name, data in entries:
-            z.writestr(name, data)
+            info = zipfile.ZipInfo(name)  # a fixed 1980 timestamp: the corpus bytes do not change when regenerated
+            info.compress_type = zipfile.ZIP_DEFLATED if deflate else zipfile.ZIP_STORED
+            z.writestr(info, data)
     return buf.getvalue()
 f4 = npy("{'descr': '<f4', 'fortran_order': False, 'shape': (2,), }          \n", struct.pack("<2f", 1, 2))
 put("npz", "duplicate-names.bin", npz([("a.npy", f4), ("a.npy", f4)]))
@@ -134,4 +136,7 @@ put("safetensors", "lone-surrogate-metadata.bin", st(raw_header=b'{"__metadata__
 put("safetensors", "shape-overflow.bin", st({"a": {"dtype": "F32", "shape": [1 << 40, 1 << 40], "data_offsets": [0, 0]}}))
 put("safetensors", "rank-65.bin", st({"a": {"dtype": "F32", "shape": [1] * 65, "data_offsets": [0, 4]}}, data=b"\0" * 4))
 put("safetensors", "header-over-100mb.bin", struct.pack("<Q", 100_000_001) + b"{}")
+# --- Module.load (safetensors, then load_state_dict) ---
+put("module", "lone-surrogate-name.bin", st(raw_header=b'{"\\ud800": {"dtype": "F32", "shape": [1], "data_offsets": [0, 4]}}', data=b"\0" * 4))
+put("module", "wrong-shape.bin", st({"0.weight": {"dtype": "F32", "shape": [1], "data_offsets": [0, 4]}}, data=b"\0" * 4))
 print("corpus written to", os.path.normpath(OUT))

@@ -44,6 +44,8 @@ public class RegressionCorpusTests
         ["safetensors/shape-overflow.bin"] = "whose size overflows",
         ["safetensors/rank-65.bin"] = "has 65 dimensions, more than the limit of 64",
         ["safetensors/header-over-100mb.bin"] = "exceeds the 100000000-byte limit",
+        ["module/lone-surrogate-name.bin"] = "the header holds a string that is not valid Unicode",
+        ["module/wrong-shape.bin"] = "ArgumentException: Error(s) in loading state_dict for Sequential",
     };
 
     [Theory]
