@@ -43,8 +43,8 @@ internal static class TorchLoad
             if (numel < 0) throw new InvalidDataException($"{source}: storage '{key}' has a negative element count {numel}.");
             if (!ShapeMath.TryMultiply(numel, size, out long bytes) || entry.Length != bytes)
                 throw new InvalidDataException($"{source}: storage '{key}' should hold {numel} {DTypes.Name(dtype)} elements but its record has {entry.Length} bytes.");
-            zip.CheckDeclaredSize(entry);
-            using var record = zip.OpenSized(entry); // a compressed record proves its size before the storage is allocated
+            // Opening checks the declared size against the archive; a compressed record proves it before the storage is allocated.
+            using var record = zip.OpenSized(entry);
             var storage = StorageBytes.Allocate(dtype, numel, $"{source}: storage '{key}'");
             var span = StorageBytes.Writable(storage.Buffer, dtype);
             try { record.ReadExactly(span); }
