@@ -65,6 +65,7 @@ internal sealed partial class CudaBackend : IBackend
 
     public unsafe void Upload(Array src, long srcOffset, long count, Storage dst, long dstOffset)
     {
+        TransferBounds.Check("Upload", src, srcOffset, count, dst, dstOffset);
         long es = DTypes.ElementSize(dst.DType), bytes = count * es;
         if (bytes == 0) return;
         ref byte first = ref MemoryMarshal.GetArrayDataReference(src);
@@ -78,6 +79,7 @@ internal sealed partial class CudaBackend : IBackend
 
     public unsafe void Download(Storage src, long srcOffset, Array dst)
     {
+        TransferBounds.Check("Download", dst, 0, dst.LongLength, src, srcOffset);
         long es = DTypes.ElementSize(src.DType), bytes = dst.LongLength * es;
         if (bytes == 0) return;
         Stream.Synchronize();

@@ -115,7 +115,8 @@ internal static unsafe class CuBlas
         _probed = true;
         foreach (var path in Candidates())
         {
-            if (!NativeLibrary.TryLoad(path, out var lib)) continue;
+            // Checked before loading: loading runs the library's initialisers.
+            if (!CuBlasSearchPath.IsSafeToLoad(path) || !NativeLibrary.TryLoad(path, out var lib)) continue;
             if (NativeLibrary.TryGetExport(lib, "cublasCreate_v2", out var create)
                 && NativeLibrary.TryGetExport(lib, "cublasSetStream_v2", out var setStream)
                 && NativeLibrary.TryGetExport(lib, "cublasGemmStridedBatchedEx", out var gemm))
@@ -131,32 +132,8 @@ internal static unsafe class CuBlas
         }
     }
 
-    /// <summary>
-    /// Where cuBLAS may live: FLINT_CUBLAS_PATH (a file or folder), the loader's search path,
-    /// the CUDA toolkit, and the nvidia-cublas wheels PyTorch installs beside Python.
-    /// </summary>
-    private static IEnumerable<string> Candidates()
-    {
-        string[] names = ["libcublas.so.13", "libcublas.so.12", "libcublas.so", "cublas64_13.dll", "cublas64_12.dll"];
-        var env = Environment.GetEnvironmentVariable("FLINT_CUBLAS_PATH");
-        if (!string.IsNullOrEmpty(env))
-        {
-            if (File.Exists(env)) yield return env;
-            foreach (var name in names) yield return Path.Combine(env, name);
-        }
-        foreach (var name in names) yield return name;
-        var dirs = new List<string> { "/usr/local/cuda/lib64", "/usr/local/cuda/targets/x86_64-linux/lib", "/usr/lib/x86_64-linux-gnu" };
-        foreach (var root in new[] { "/usr/local/lib", "/usr/lib", Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local/lib"), "/opt/conda/lib" })
-        {
-            if (!Directory.Exists(root)) continue;
-            IEnumerable<string> pythons;
-            try { pythons = Directory.GetDirectories(root, "python3*"); } catch (IOException) { continue; } catch (UnauthorizedAccessException) { continue; }
-            foreach (var py in pythons)
-                foreach (var pkgs in new[] { "site-packages", "dist-packages" })
-                    dirs.Add(Path.Combine(py, pkgs, "nvidia", "cublas", "lib"));
-        }
-        foreach (var dir in dirs)
-            if (Directory.Exists(dir))
-                foreach (var name in names) yield return Path.Combine(dir, name);
-    }
+    /// <summary>Where cuBLAS may live, and which files are refused: see <see cref="CuBlasSearchPath"/>.</summary>
+    private static IEnumerable<string> Candidates() =>
+        CuBlasSearchPath.Candidates(Environment.GetEnvironmentVariable,
+            Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), Environment.CurrentDirectory);
 }

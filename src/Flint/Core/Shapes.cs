@@ -3,12 +3,8 @@ namespace Flint;
 /// <summary>Shape arithmetic shared by every op: dim wrapping, strides, broadcasting, sizes.</summary>
 internal static class Shapes
 {
-    public static long Numel(ReadOnlySpan<long> shape)
-    {
-        long n = 1;
-        foreach (var s in shape) n *= s;
-        return n;
-    }
+    /// <summary>The element count; an overflow is refused (see <see cref="ShapeMath.Numel"/>).</summary>
+    public static long Numel(ReadOnlySpan<long> shape) => ShapeMath.Numel(shape);
 
     public static long[] ContiguousStrides(ReadOnlySpan<long> shape)
     {
@@ -47,9 +43,10 @@ internal static class Shapes
         return result;
     }
 
-    /// <summary>True when strides are row-major contiguous for the shape (size-1 dims ignored).</summary>
+    /// <summary>True when strides are row-major contiguous for the shape (size-1 dims ignored; an empty shape always is, as in PyTorch).</summary>
     public static bool IsDense(ReadOnlySpan<long> shape, ReadOnlySpan<long> strides)
     {
+        if (shape.Contains(0L)) return true;
         long expected = 1;
         for (int i = shape.Length - 1; i >= 0; i--)
         {
@@ -79,7 +76,7 @@ internal static class Shapes
                 infer = i;
             }
             else if (shape[i] < 0) throw new ArgumentException($"invalid shape dimension {shape[i]}");
-            else known *= shape[i];
+            else known = ShapeMath.Multiply(known, shape[i]);
         }
         if (infer >= 0)
         {

@@ -52,7 +52,12 @@ internal static class ArrayFormatter
         return t.to(ScalarType.Int64).item<long>().ToString(CultureInfo.InvariantCulture);
     }
 
-    private static string Format(Tensor t, int lineWidth, string separator, string prefix)
+    private static string Format(Tensor t, int lineWidth, string separator, string prefix) =>
+        t.Shape.Length <= DeepRank
+            ? FormatOnThisStack(t, lineWidth, separator, prefix)
+            : OnLargeStack(() => FormatOnThisStack(t, lineWidth, separator, prefix), t.Shape.Length);
+
+    private static string FormatOnThisStack(Tensor t, int lineWidth, string separator, string prefix)
     {
         var data = new Data(t);
         bool summarize = data.Size > Threshold;
@@ -65,6 +70,28 @@ internal static class ArrayFormatter
         string nextLinePrefix = " " + new string(' ', prefix.Length);
         var index = new long[data.Shape.Length];
         return Recurse(data, fmt, index, 0, nextLinePrefix, lineWidth, separator, summarize ? "..." : "");
+    }
+
+    /// <summary>Ranks NumPy itself can hold (NPY_MAXDIMS is 64) print on the caller's stack.</summary>
+    private const int DeepRank = 64;
+
+    /// <summary>
+    /// NumPy's printer recurses once per axis; a tensor of very high rank (Flint has no rank limit) would
+    /// overflow the caller's stack, which ends the process. Such ranks print on a thread whose stack fits them.
+    /// </summary>
+    private static string OnLargeStack(Func<string> run, int rank)
+    {
+        string? result = null;
+        Exception? error = null;
+        var thread = new Thread(() =>
+        {
+            try { result = run(); }
+            catch (Exception e) { error = e; }
+        }, maxStackSize: (int)Math.Min(1L << 30, (1L << 20) + rank * 4096L));
+        thread.Start();
+        thread.Join();
+        if (error is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
+        return result!;
     }
 
     // A port of numpy.core.arrayprint._formatArray (non-legacy branch).

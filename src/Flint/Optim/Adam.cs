@@ -225,7 +225,7 @@ namespace Flint
                             double[] a => a,
                             ValueTuple<double, double> t => [t.Item1, t.Item2],
                             Tuple<double, double> t => [t.Item1, t.Item2],
-                            System.Collections.IEnumerable e => e.Cast<object>().Select(v => Convert.ToDouble(v, CultureInfo.InvariantCulture)).ToArray(),
+                            System.Collections.IEnumerable e => e.Cast<object?>().Select(v => ToNumber(v, "betas")).ToArray(),
                             _ => throw new ArgumentException("optimizer state dict: 'betas' must hold two numbers"),
                         };
                         if (betas.Length != 2) throw new ArgumentException("optimizer state dict: 'betas' must hold two numbers");

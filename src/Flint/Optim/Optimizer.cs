@@ -182,7 +182,7 @@ public static partial class torch
                     options.LoadFrom(saved[gi]);
                     options.FillMissingFrom(_defaults);
                     options.InitialLearningRate = saved[gi].TryGetValue("initial_lr", out var init) && init is not null
-                        ? Convert.ToDouble(init, System.Globalization.CultureInfo.InvariantCulture) : null;
+                        ? OptimizerOptions.ToNumber(init, "initial_lr") : null;
                     if (options.LearningRate is null) throw new ArgumentException("loaded state dict has a parameter group without lr");
                     newOptions.Add(options);
                 }

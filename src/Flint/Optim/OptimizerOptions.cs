@@ -49,11 +49,24 @@ public class OptimizerOptions
             float f => f,
             long l => l,
             int i => i,
-            bool => throw BadValue(key, v),
-            IConvertible c => c.ToDouble(CultureInfo.InvariantCulture),
-            _ => throw BadValue(key, v),
+            _ => ToNumber(v, key),
         };
     }
+
+    /// <summary>
+    /// A number of any .NET numeric type as a double; anything else (a string, a bool, a container) is an
+    /// <see cref="ArgumentException"/> naming the key, never a <see cref="FormatException"/> from a conversion.
+    /// </summary>
+    protected internal static double ToNumber(object? v, string key) => v switch
+    {
+        double d => d,
+        float f => f,
+        long l => l,
+        int i => i,
+        short or ushort or byte or sbyte or uint or ulong or decimal or Half => ((IConvertible)(v is Half h ? (double)h : v)).ToDouble(CultureInfo.InvariantCulture),
+        null => throw new ArgumentException($"optimizer state dict: parameter group key '{key}' is None, not a number"),
+        _ => throw BadValue(key, v),
+    };
 
     /// <summary>Reads a flag.</summary>
     protected static bool? ReadBool(IReadOnlyDictionary<string, object?> group, string key, bool? current)

@@ -23,6 +23,7 @@ public partial class Tensor : IDisposable
         Shape = shape;
         Strides = strides;
         Offset = offset;
+        ShapeMath.Numel(shape); // PyTorch refuses a view whose element count overflows; so does every Flint tensor
         storage.AddView();
         DisposeScope.Register(this);
     }
@@ -33,6 +34,7 @@ public partial class Tensor : IDisposable
     {
         foreach (var s in shape)
             if (s < 0) throw new ArgumentException($"Trying to create tensor with negative dimension {s}: {Shapes.Str(shape)}");
+        ShapeMath.StorageBytes(shape, DTypes.ElementSize(dtype));
         var storage = Storage.Allocate(dtype, Shapes.Numel(shape), device, clear);
         return new Tensor(storage, shape, Shapes.ContiguousStrides(shape), 0);
     }

@@ -163,42 +163,75 @@ internal static class TensorFormatter
         return result;
     }
 
+    /// <summary>The summarized elements in order: an odometer over the dims (iterative, so any rank prints without deep recursion).</summary>
     private static void Summarize(ReadOnlySpan<long> shape, long[] strides, int dim, long offset, ReadOnlySpan<double> values, List<double> result)
     {
-        long size = shape[dim];
-        bool cut = size > 2 * EdgeItems;
-        for (long i = 0; i < size; i++)
+        int rank = shape.Length;
+        var index = new long[rank];
+        for (int d = 0; d < rank; d++) if (shape[d] == 0) return;
+        while (true)
         {
-            if (cut && i == EdgeItems) i = size - EdgeItems;
-            long at = offset + i * strides[dim];
-            if (dim == shape.Length - 1) result.Add(values[checked((int)at)]);
-            else Summarize(shape, strides, dim + 1, at, values, result);
+            long at = offset;
+            for (int d = 0; d < rank; d++) at += index[d] * strides[d];
+            result.Add(values[checked((int)at)]);
+            int k = rank - 1;
+            for (; k >= 0; k--)
+            {
+                index[k]++;
+                if (shape[k] > 2 * EdgeItems && index[k] == EdgeItems) index[k] = shape[k] - EdgeItems;
+                if (index[k] < shape[k]) break;
+                index[k] = 0;
+            }
+            if (k < 0) return;
         }
     }
 
-    // _tensor_str_with_formatter
+    private record struct Frame(int Dim, long Offset, long Next);
+
+    // _tensor_str_with_formatter, walked with an explicit stack instead of recursion (PyTorch recurses once per
+    // dim; a .NET stack overflow on a very high-rank tensor would end the process).
     private static string TensorStrWithFormatter(ReadOnlySpan<long> shape, long[] strides, int dim, long offset,
         ReadOnlySpan<double> values, int indent, bool summarize, Formatter formatter)
     {
-        int rank = shape.Length - dim;
-        if (rank == 0) return formatter.Format(values[checked((int)offset)]);
-        if (rank == 1) return VectorStr(shape[dim], offset, values, indent, summarize, formatter);
-
-        long size = shape[dim];
-        bool cut = summarize && size > 2 * EdgeItems;
-        var slices = new List<string>();
-        for (long i = 0; i < size; i++)
+        if (shape.Length - dim == 0) return formatter.Format(values[checked((int)offset)]);
+        var sb = new StringBuilder();
+        var stack = new Stack<Frame>();
+        void Open(ReadOnlySpan<long> shape, ReadOnlySpan<double> values, int d, long at)
         {
-            if (cut && i == EdgeItems)
+            if (shape.Length - d == 1) sb.Append(VectorStr(shape[d], at, values, indent + d - dim, summarize, formatter));
+            else
             {
-                slices.Add("...");
+                sb.Append('[');
+                stack.Push(new Frame(d, at, 0));
+            }
+        }
+        Open(shape, values, dim, offset);
+        while (stack.Count > 0)
+        {
+            var f = stack.Pop();
+            long size = shape[f.Dim];
+            if (f.Next >= size)
+            {
+                sb.Append(']');
+                continue;
+            }
+            long i = f.Next;
+            int rank = shape.Length - f.Dim, level = indent + f.Dim - dim;
+            if (i > 0) AppendSeparator(sb, rank, level);
+            if (summarize && size > 2 * EdgeItems && i == EdgeItems)
+            {
+                sb.Append("...");
+                AppendSeparator(sb, rank, level);
                 i = size - EdgeItems;
             }
-            slices.Add(TensorStrWithFormatter(shape, strides, dim + 1, offset + i * strides[dim], values, indent + 1, summarize, formatter));
+            stack.Push(f with { Next = i + 1 });
+            Open(shape, values, f.Dim + 1, f.Offset + i * strides[f.Dim]);
         }
-        string separator = "," + new string('\n', rank - 1) + new string(' ', indent + 1);
-        return "[" + string.Join(separator, slices) + "]";
+        return sb.ToString();
     }
+
+    private static void AppendSeparator(StringBuilder sb, int rank, int indent) =>
+        sb.Append(',').Append('\n', rank - 1).Append(' ', indent + 1);
 
     // _vector_str
     private static string VectorStr(long size, long offset, ReadOnlySpan<double> values, int indent, bool summarize, Formatter formatter)

@@ -20,7 +20,9 @@ internal sealed class LoopPlan
         var sizes = new List<long>();
         var merged = new List<long>[Operands];
         for (int k = 0; k < Operands; k++) merged[k] = new List<long>();
-        for (int d = 0; d < shape.Length; d++)
+        // An empty shape runs nothing; skipping its dims also keeps the merged sizes from overflowing.
+        bool empty = Shapes.Numel(shape) == 0;
+        for (int d = 0; d < shape.Length && !empty; d++)
         {
             if (shape[d] == 1) continue; // size-1 dims do not move any operand
             int last = sizes.Count - 1;
@@ -29,7 +31,7 @@ internal sealed class LoopPlan
                 canMerge = merged[k][last] == strides[k][d] * shape[d];
             if (canMerge)
             {
-                sizes[last] *= shape[d];
+                sizes[last] = ShapeMath.Multiply(sizes[last], shape[d]);
                 for (int k = 0; k < Operands; k++) merged[k][last] = strides[k][d];
             }
             else
@@ -40,7 +42,7 @@ internal sealed class LoopPlan
         }
         if (sizes.Count == 0)
         {
-            sizes.Add(Shapes.Numel(shape) == 0 ? 0 : 1);
+            sizes.Add(empty ? 0 : 1);
             for (int k = 0; k < Operands; k++) merged[k].Add(1);
         }
         Sizes = sizes.ToArray();

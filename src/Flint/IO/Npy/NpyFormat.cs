@@ -34,8 +34,18 @@ internal static class NpyFormat
         stream.Write(StorageBytes.Of(t.Storage.Buffer, t.dtype, t.Offset, t.numel()));
     }
 
-    public static Tensor Read(Stream stream, string source)
+    /// <summary>NumPy's own limit on the header it reads (<c>max_header_size</c>, 10,000 bytes since NumPy 1.24).</summary>
+    public const int MaxHeaderLength = 10_000;
+
+    /// <summary>
+    /// Reads one array. <paramref name="available"/> is how many bytes the stream holds from here when it
+    /// cannot seek (an .npz record's declared size): the data's size is checked against it before allocating.
+    /// When that size is unproven (a compressed record can claim far more than it holds) the data is read in
+    /// chunks first, so only bytes that really exist are ever allocated for.
+    /// </summary>
+    public static Tensor Read(Stream stream, string source, long? available = null, bool sizeUnproven = false)
     {
+        long remaining = stream.CanSeek ? stream.Length - stream.Position : available ?? long.MaxValue;
         Span<byte> prefix = stackalloc byte[8];
         ReadExactly(stream, prefix, source, "the magic string");
         if (!prefix[..6].SequenceEqual(Magic))
@@ -54,18 +64,24 @@ internal static class NpyFormat
             Span<byte> l = stackalloc byte[4];
             ReadExactly(stream, l, source, "the header length");
             uint n = BinaryPrimitives.ReadUInt32LittleEndian(l);
-            if (n > 1 << 24) throw new InvalidDataException($"{source}: a .npy header of {n} bytes is implausibly large (corrupt file?).");
-            headerLength = (int)n;
+            headerLength = (int)Math.Min(n, int.MaxValue);
         }
+        if (headerLength > MaxHeaderLength)
+            throw new InvalidDataException($"{source}: the .npy header is {headerLength} bytes, more than NumPy's limit of {MaxHeaderLength} (corrupt or hostile file?).");
         var headerBytes = new byte[headerLength];
         ReadExactly(stream, headerBytes, source, "the header");
         string text = major == 3 ? Encoding.UTF8.GetString(headerBytes) : Encoding.Latin1.GetString(headerBytes);
         var header = NpyHeader.Parse(text, source);
 
-        long numel = 1;
-        foreach (var d in header.Shape) numel = checked(numel * d);
-        if (stream.CanSeek && stream.Length - stream.Position < numel * DTypes.ElementSize(header.DType))
-            throw new InvalidDataException($"{source}: the data of shape {Shapes.Str(header.Shape)} needs {numel * DTypes.ElementSize(header.DType)} bytes but only {stream.Length - stream.Position} follow the header (truncated file?).");
+        if (header.Shape.Length > ShapeMath.MaxRank)
+            throw new InvalidDataException($"{source}: the .npy header declares {header.Shape.Length} dimensions, more than the limit of {ShapeMath.MaxRank}.");
+        int elementSize = DTypes.ElementSize(header.DType);
+        if (!ShapeMath.TryNumel(header.Shape, out long numel) || !ShapeMath.TryMultiply(numel, elementSize, out long dataBytes))
+            throw new InvalidDataException($"{source}: the .npy shape {Shapes.Str(header.Shape)} has more elements than fit in 64 bits (corrupt file?).");
+        long left = remaining - (headerLength + (major == 1 ? 10 : 12));
+        if (dataBytes > left)
+            throw new InvalidDataException($"{source}: the data of shape {Shapes.Str(header.Shape)} needs {dataBytes} bytes but only {Math.Max(left, 0)} follow the header (truncated file?).");
+        if (sizeUnproven) stream = ReadChunked(stream, dataBytes, source);
         var storage = StorageBytes.Allocate(header.DType, numel, source);
         var bytes = StorageBytes.Writable(storage.Buffer, header.DType);
         ReadExactly(stream, bytes, source, "the array data");
@@ -78,7 +94,7 @@ internal static class NpyFormat
         {
             strides = new long[shape.Length];
             long s = 1;
-            for (int i = 0; i < shape.Length; i++) { strides[i] = s; s *= shape[i]; }
+            for (int i = 0; i < shape.Length; i++) { strides[i] = s; s *= Math.Max(shape[i], 1); } // bounded by numel, checked above
         }
         else strides = Shapes.ContiguousStrides(shape);
         return new Tensor(storage, shape, strides, 0);
@@ -99,26 +115,33 @@ internal static class NpyFormat
 
     public static Dictionary<string, Tensor> ReadNpz(Stream stream, string source)
     {
-        ZipArchive zip;
-        try { zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true); }
-        catch (InvalidDataException e) { throw new InvalidDataException($"{source}: not a readable .npz file; the zip archive is truncated or corrupt ({e.Message})", e); }
-        using (zip)
+        using var zip = new ZipRecords(stream, source, ".npz file");
+        var result = new Dictionary<string, Tensor>(StringComparer.Ordinal);
+        foreach (var entry in zip.Entries)
         {
-            var result = new Dictionary<string, Tensor>(StringComparer.Ordinal);
-            foreach (var entry in zip.Entries)
-            {
-                string name = entry.FullName.EndsWith(".npy", StringComparison.Ordinal) ? entry.FullName[..^4] : entry.FullName;
-                if (entry.Length > 0 && stream.CanSeek && entry.CompressedLength > stream.Length)
-                    throw new InvalidDataException($"{source}: entry '{entry.FullName}' claims more bytes than the whole file.");
-                using var s = entry.Open();
-                // Entry streams do not seek; a bounded copy lets the reader check sizes before allocating.
-                using var buffered = new MemoryStream();
-                s.CopyTo(buffered);
-                buffered.Position = 0;
-                result[name] = Read(buffered, $"{source}[{entry.FullName}]");
-            }
-            return result;
+            string name = entry.FullName.EndsWith(".npy", StringComparison.Ordinal) ? entry.FullName[..^4] : entry.FullName;
+            if (result.ContainsKey(name))
+                throw new InvalidDataException($"{source}: the archive holds two arrays named '{name}'; Flint refuses to pick one.");
+            // Record streams do not seek: the declared size (checked against the archive first) bounds the reader.
+            using var s = zip.Open(entry);
+            result[name] = Read(s, $"{source}[{entry.FullName}]", entry.Length, sizeUnproven: entry.Length > entry.CompressedLength);
         }
+        return result;
+    }
+
+    /// <summary>Exactly <paramref name="count"/> bytes of <paramref name="stream"/>, read in bounded chunks (fewer: truncated).</summary>
+    private static MemoryStream ReadChunked(Stream stream, long count, string source)
+    {
+        var copy = new MemoryStream();
+        var chunk = new byte[1 << 16];
+        while (copy.Length < count)
+        {
+            int n = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, count - copy.Length));
+            if (n == 0) throw new InvalidDataException($"{source}: the file ends inside the array data ({copy.Length} of {count} bytes; truncated or corrupt).");
+            copy.Write(chunk, 0, n);
+        }
+        copy.Position = 0;
+        return copy;
     }
 
     private static void ReadExactly(Stream s, Span<byte> bytes, string source, string what)

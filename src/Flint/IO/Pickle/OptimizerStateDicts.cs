@@ -38,9 +38,9 @@ internal static class OptimizerStateDicts
         return true;
     }
 
-    public static StateDictionary FromPython(PyDict dict, Func<object?, object?> convert)
+    /// <summary>Fills <paramref name="sd"/> (already recorded as the conversion of <paramref name="dict"/>, so a state that holds itself converts).</summary>
+    public static void FromPython(PyDict dict, StateDictionary sd, Func<object?, object?> convert)
     {
-        var sd = new StateDictionary();
         foreach (var (k, v) in ((PyDict)dict.Items["state"]!).Items)
         {
             var entry = new Dictionary<string, object?>();
@@ -57,7 +57,6 @@ internal static class OptimizerStateDicts
             }
             sd.ParamGroups.Add(group);
         }
-        return sd;
     }
 
     private static bool StringKeys(PyDict d)

@@ -19,6 +19,8 @@ internal sealed class PickleWriter
     private readonly Dictionary<string, int> _memoStrings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _memoGlobals = new(StringComparer.Ordinal);
     private int _nextMemo;
+    private int _depth;
+    private readonly HashSet<object> _tuplesInProgress = new(ReferenceEqualityComparer.Instance);
     private const int BatchSize = 1000; // CPython's SETITEMS/APPENDS batch
 
     /// <summary>Writes a tensor (the torch layer decides how); called for every <see cref="Tensor"/> value.</summary>
@@ -34,7 +36,19 @@ internal sealed class PickleWriter
         return _out.ToArray();
     }
 
+    /// <summary>
+    /// Writes one value. Nesting is bounded (the writer recurses, and a .NET stack overflow ends the process)
+    /// and a tuple that contains itself is refused: a pickle can only build a cycle through a list or dict.
+    /// </summary>
     public void WriteValue(object? value)
+    {
+        if (++_depth > RestrictedUnpickler.MaxNesting)
+            throw new ArgumentException($"torch.save: the value nests containers deeper than {RestrictedUnpickler.MaxNesting} levels, which Flint's loader refuses.");
+        try { WriteValueCore(value); }
+        finally { _depth--; }
+    }
+
+    private void WriteValueCore(object? value)
     {
         switch (value)
         {
@@ -57,7 +71,14 @@ internal sealed class PickleWriter
                 WriteTensor(this, t);
                 Memoize(t);
                 return;
-            case object?[] tuple: WriteTuple(tuple); return;
+            case object?[] tuple:
+                if (TryGetMemo(tuple)) return; // shared tuples are written once, as CPython does (a DAG stays small)
+                if (!_tuplesInProgress.Add(tuple))
+                    throw new ArgumentException("torch.save: an object?[] (a tuple) contains itself; a pickle can only express cycles through lists and dictionaries.");
+                try { WriteTuple(tuple); }
+                finally { _tuplesInProgress.Remove(tuple); }
+                if (tuple.Length > 0) _memoByReference[tuple] = _nextMemo - 1; // WriteTuple's last act is PUT
+                return;
             case Flint.Modules.StateDictionary sd: WriteValue(OptimizerStateDicts.ToPython(sd)); return;
             case ITuple tuple:
                 var items = new object?[tuple.Length];

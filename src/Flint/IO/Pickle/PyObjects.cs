@@ -29,11 +29,27 @@ internal sealed class PyKeyComparer : IEqualityComparer<object>
         return object.Equals(x, y);
     }
 
+    /// <summary>
+    /// Hashes every bit of a key with <see cref="HashCode"/>, which is seeded randomly per process: a file cannot
+    /// choose many keys with one hash (<c>long.GetHashCode</c> folds the high half onto the low one, so keys
+    /// like <c>k * (2^32 + 1)</c> would all collide). Tuple keys are bounded in size by the unpickler.
+    /// </summary>
     public int GetHashCode(object obj)
     {
-        if (obj is not object?[] a) return obj.GetHashCode();
-        var hash = new HashCode();
-        foreach (var item in a) hash.Add(item is null ? 0 : GetHashCode(item));
-        return hash.ToHashCode();
+        switch (obj)
+        {
+            case object?[] a:
+                var hash = new HashCode();
+                foreach (var item in a) hash.Add(item is null ? 0 : GetHashCode(item));
+                return hash.ToHashCode();
+            case long l: return HashCode.Combine((int)l, (int)(l >> 32));
+            case double d:
+                // double.Equals treats 0.0 and -0.0, and all NaNs, as equal: hash them alike.
+                if (d == 0) d = 0;
+                else if (double.IsNaN(d)) d = double.NaN;
+                long bits = BitConverter.DoubleToInt64Bits(d);
+                return HashCode.Combine((int)bits, (int)(bits >> 32), 1);
+            default: return HashCode.Combine(obj);
+        }
     }
 }

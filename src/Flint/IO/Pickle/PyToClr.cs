@@ -13,12 +13,19 @@ namespace Flint.IO.Pickle;
 /// </summary>
 internal static class PyToClr
 {
-    public static object? Convert(object? value) => Convert(value, new Dictionary<object, object>(ReferenceEqualityComparer.Instance));
+    public static object? Convert(object? value) => Convert(value, new Dictionary<object, object>(ReferenceEqualityComparer.Instance), 0);
 
-    private static object? Convert(object? value, Dictionary<object, object> done)
+    /// <remarks>
+    /// Recursive, so the nesting depth is bounded (<see cref="RestrictedUnpickler.MaxNesting"/>): a .NET stack
+    /// overflow cannot be caught and would end the process. Every container is recorded in
+    /// <paramref name="done"/> before its contents are converted, so a container that holds itself ends the recursion.
+    /// </remarks>
+    private static object? Convert(object? value, Dictionary<object, object> done, int depth)
     {
         if (value is null || value is string or long or double or bool or byte[] or Tensor) return value;
         if (done.TryGetValue(value, out var converted)) return converted;
+        if (depth >= RestrictedUnpickler.MaxNesting)
+            throw new InvalidDataException($"torch.load: the file's containers nest deeper than {RestrictedUnpickler.MaxNesting} levels.");
         switch (value)
         {
             case PyDict dict:
@@ -38,27 +45,28 @@ internal static class PyToClr
                 }
                 if (OptimizerStateDicts.IsOptimizerStateDict(dict))
                 {
-                    var sd = OptimizerStateDicts.FromPython(dict, v => Convert(v, done));
+                    var sd = new Flint.Modules.StateDictionary();
                     done[value] = sd;
+                    OptimizerStateDicts.FromPython(dict, sd, v => Convert(v, done, depth + 1));
                     return sd;
                 }
                 IDictionary result = stringKeys ? new Dictionary<string, object?>(dict.Items.Count) : new Dictionary<object, object?>(dict.Items.Count, PyKeyComparer.Instance);
                 done[value] = result;
-                foreach (var (k, v) in dict.Items) result[Convert(k, done)!] = Convert(v, done);
+                foreach (var (k, v) in dict.Items) result[Convert(k, done, depth + 1)!] = Convert(v, done, depth + 1);
                 return result;
             }
             case List<object?> list:
             {
                 var result = new List<object?>(list.Count);
                 done[value] = result;
-                foreach (var item in list) result.Add(Convert(item, done));
+                foreach (var item in list) result.Add(Convert(item, done, depth + 1));
                 return result;
             }
             case object?[] tuple:
             {
                 var result = new object?[tuple.Length];
                 done[value] = result;
-                for (int i = 0; i < tuple.Length; i++) result[i] = Convert(tuple[i], done);
+                for (int i = 0; i < tuple.Length; i++) result[i] = Convert(tuple[i], done, depth + 1);
                 return result;
             }
             default:

@@ -33,6 +33,12 @@ internal sealed class RestrictedUnpickler
     };
 
     private static readonly UTF8Encoding StrictUtf8 = new(false, throwOnInvalidBytes: true);
+
+    /// <summary>Deepest MARK nesting (and, in <see cref="PyToClr"/>, container nesting) a file may use; real checkpoints nest a handful of levels.</summary>
+    public const int MaxNesting = 1000;
+
+    /// <summary>Most values one tuple used as a dict key may hold, counted with repeats (so a shared-subtuple DAG cannot hide a huge tree).</summary>
+    public const int MaxKeyNodes = 1000;
     private static readonly object MarkObject = new();
 
     private readonly ReadOnlyMemory<byte> _data;
@@ -44,6 +50,7 @@ internal sealed class RestrictedUnpickler
     private readonly Stack<List<object?>> _metaStack = new();
     private int _pos;
     private int _opStart;
+    private long _keyWork; // values visited checking dict keys: bounded by a multiple of the pickle's size
 
     public RestrictedUnpickler(ReadOnlyMemory<byte> data, StorageLoader loadStorage, string source)
     {
@@ -92,6 +99,7 @@ internal sealed class RestrictedUnpickler
 
                 // Containers.
                 case Opcodes.Mark:
+                    if (_metaStack.Count >= MaxNesting) throw Corrupt($"MARKs nest deeper than {MaxNesting} levels");
                     _metaStack.Push(_stack);
                     _stack = new List<object?>();
                     break;
@@ -201,6 +209,8 @@ internal sealed class RestrictedUnpickler
                 if (args.Length != 3) throw Corrupt($"_rebuild_parameter takes 3 arguments, got {args.Length}");
                 var data = args[0] as Tensor ?? throw Corrupt("_rebuild_parameter: data is not a tensor");
                 var requiresGrad = args[1] as bool? ?? throw Corrupt("_rebuild_parameter: requires_grad is not a bool");
+                if (requiresGrad && !data.is_floating_point())
+                    throw Corrupt($"_rebuild_parameter: a {DTypes.Name(data.dtype)} parameter cannot require gradients (only tensors of floating point dtype can)");
                 return new torch.nn.Parameter(data, requiresGrad);
             default:
                 throw new InvalidDataException($"{_source}: refusing to call '{g}' (byte {_opStart} of the pickle): it is not a function Flint's restricted unpickler runs.");
@@ -214,18 +224,16 @@ internal sealed class RestrictedUnpickler
         long[] size = IntTuple(sizeObj, "size");
         long[] stride = IntTuple(strideObj, "stride");
         if (size.Length != stride.Length) throw Corrupt($"tensor rebuild: size {Shapes.Str(size)} and stride {Shapes.Str(stride)} differ in length");
+        if (size.Length > ShapeMath.MaxRank) throw Corrupt($"tensor rebuild: {size.Length} dimensions exceed PyTorch's limit of {ShapeMath.MaxRank}");
         if (offset < 0) throw Corrupt($"tensor rebuild: negative storage offset {offset}");
-        long last = offset; // the last element the view touches
-        bool empty = false;
-        for (int i = 0; i < size.Length; i++)
-        {
-            if (size[i] < 0 || stride[i] < 0) throw Corrupt($"tensor rebuild: negative size or stride in {Shapes.Str(size)} / {Shapes.Str(stride)}");
-            if (size[i] == 0) empty = true;
-            else last = checked(last + (size[i] - 1) * stride[i]);
-        }
-        if (empty ? offset > storage.Length : last >= storage.Length)
+        foreach (var (d, st) in size.Zip(stride))
+            if (d < 0 || st < 0) throw Corrupt($"tensor rebuild: negative size or stride in {Shapes.Str(size)} / {Shapes.Str(stride)}");
+        if (!ShapeMath.TryNumel(size, out _)) throw Corrupt($"tensor rebuild: the element count of size {Shapes.Str(size)} overflows");
+        if (!ShapeMath.TryViewExtent(size, stride, offset, out long extent) || extent > storage.Length)
             throw Corrupt($"tensor rebuild: a view of size {Shapes.Str(size)}, stride {Shapes.Str(stride)} and offset {offset} " +
                           $"reaches past its storage of {storage.Length} elements");
+        if (requiresGrad && !DTypes.IsFloatingPoint(storage.DType))
+            throw Corrupt($"tensor rebuild: a {DTypes.Name(storage.DType)} tensor cannot require gradients (only tensors of floating point dtype can)");
         var tensor = new Tensor(storage, size, stride, offset);
         if (requiresGrad) tensor.requires_grad = true;
         return tensor;
@@ -243,6 +251,7 @@ internal sealed class RestrictedUnpickler
             throw Corrupt($"invalid storage key {Describe(t[2])}");
         string location = t[3] as string ?? throw Corrupt("storage location is not a string");
         long numel = t[4] as long? ?? throw Corrupt("storage size is not an int");
+        if (numel < 0) throw Corrupt($"storage '{key}' has a negative element count {numel}");
         if (_storages.TryGetValue(key, out var known))
         {
             if (known.DType != dtype) throw Corrupt($"storage '{key}' is used as both {DTypes.Name(known.DType)} and {DTypes.Name(dtype)}");
@@ -270,7 +279,33 @@ internal sealed class RestrictedUnpickler
     private void SetItem(PyDict dict, object? key, object? value)
     {
         if (key is not (string or long or bool or double or object?[])) throw Corrupt($"unsupported dict key {Describe(key)}");
+        if (key is object?[] tuple) CheckTupleKey(tuple);
         dict.Items[key] = value;
+    }
+
+    /// <summary>
+    /// A tuple key must be hashable as in Python (only None, bools, ints, floats, strings and tuples of those)
+    /// and small: hashing and comparing it walks every value it holds, counting shared subtuples each time
+    /// they appear, so both the size of one key and the total work over the file are bounded.
+    /// </summary>
+    private void CheckTupleKey(object?[] key)
+    {
+        var pending = new Stack<object?[]>();
+        pending.Push(key);
+        int nodes = 0;
+        while (pending.Count > 0)
+        {
+            foreach (var item in pending.Pop())
+            {
+                if (++nodes > MaxKeyNodes) throw Corrupt($"a tuple used as a dict key holds more than {MaxKeyNodes} values");
+                if (item is object?[] inner) pending.Push(inner);
+                else if (item is not (null or string or long or bool or double))
+                    throw Corrupt($"a tuple used as a dict key holds {Describe(item)}, which is not hashable");
+            }
+        }
+        _keyWork += nodes;
+        if (_keyWork > 16L * _data.Length + 100_000)
+            throw Corrupt("the tuples used as dict keys hold more values in total than a file of this size can describe honestly");
     }
 
     private PyDict TopDict() => Peek() as PyDict ?? throw Corrupt($"SETITEM(S) on {Describe(Peek())}, not a dict");

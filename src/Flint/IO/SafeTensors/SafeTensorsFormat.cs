@@ -84,11 +84,19 @@ internal static class SafeTensorsFormat
             var entries = new List<SafeTensorsEntry>();
             Dictionary<string, string>? metadata = null;
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var p in doc.RootElement.EnumerateObject())
+            try
             {
-                if (!seen.Add(p.Name)) throw new InvalidDataException($"{source}: the header names '{p.Name}' twice.");
-                if (p.Name == MetadataKey) metadata = ParseMetadata(p.Value, source);
-                else entries.Add(ParseEntry(p.Name, p.Value, source));
+                foreach (var p in doc.RootElement.EnumerateObject())
+                {
+                    if (!seen.Add(p.Name)) throw new InvalidDataException($"{source}: the header names '{p.Name}' twice.");
+                    if (p.Name == MetadataKey) metadata = ParseMetadata(p.Value, source);
+                    else entries.Add(ParseEntry(p.Name, p.Value, source));
+                }
+            }
+            catch (InvalidOperationException e)
+            {
+                // System.Text.Json's answer to a string that is not valid Unicode (a lone surrogate escape such as "\ud800").
+                throw new InvalidDataException($"{source}: the header holds a string that is not valid Unicode ({e.Message}).", e);
             }
             Validate(entries, bufferLength, source);
             return (entries, metadata);
@@ -114,6 +122,8 @@ internal static class SafeTensorsFormat
             || !e.TryGetProperty("shape", out var shape) || shape.ValueKind != JsonValueKind.Array
             || !e.TryGetProperty("data_offsets", out var offsets) || offsets.ValueKind != JsonValueKind.Array || offsets.GetArrayLength() != 2)
             throw new InvalidDataException($"{source}: tensor '{name}' needs \"dtype\" (a string), \"shape\" (a list) and \"data_offsets\" (two integers).");
+        if (shape.GetArrayLength() > ShapeMath.MaxRank)
+            throw new InvalidDataException($"{source}: tensor '{name}' has {shape.GetArrayLength()} dimensions, more than the limit of {ShapeMath.MaxRank}.");
         var dims = new long[shape.GetArrayLength()];
         int i = 0;
         foreach (var d in shape.EnumerateArray())
@@ -208,6 +218,8 @@ internal static class SafeTensorsFormat
             w.WriteEndObject();
         }
         int padded = (json.WrittenCount + 7) / 8 * 8; // the data then starts 8-byte aligned
+        if (padded > MaxHeaderSize)
+            throw new ArgumentException($"safetensors: the header would be {padded} bytes, more than the format's limit of {MaxHeaderSize}; readers (including Python's safetensors) refuse such files. Save fewer tensors or less metadata per file.");
         Span<byte> prefix = stackalloc byte[8];
         BinaryPrimitives.WriteUInt64LittleEndian(prefix, (ulong)padded);
         stream.Write(prefix);
@@ -217,12 +229,23 @@ internal static class SafeTensorsFormat
             stream.Write(StorageBytes.Of(t.Storage.Buffer, t.dtype, t.Offset, t.numel()));
     }
 
-    /// <summary>Reads a whole file image (header prefix at <paramref name="file"/>[0]) into tensors sorted by name.</summary>
-    public static unsafe (Dictionary<string, Tensor> Tensors, Dictionary<string, string>? Metadata) Read(byte* file, long length, string source, bool metadataOnly = false)
+    /// <summary>Reads up to <c>destination.Length</c> bytes at <c>offset</c>; returns how many it read (fewer only at the end of the data).</summary>
+    public delegate int ReadAt(long offset, Span<byte> destination);
+
+    /// <summary>
+    /// Reads tensors (sorted by name) from data of <paramref name="length"/> bytes. Each tensor's bytes are read
+    /// straight into its storage once the header has been validated against the length; data that turns out
+    /// shorter than that (a file truncated while it is read) is reported as truncated, never trusted.
+    /// </summary>
+    public static (Dictionary<string, Tensor> Tensors, Dictionary<string, string>? Metadata) Read(ReadAt read, long length, string source, bool metadataOnly = false)
     {
-        int n = HeaderLength(new ReadOnlySpan<byte>(file, (int)Math.Min(length, 8)), length, source);
+        Span<byte> prefix = stackalloc byte[8];
+        ReadFully(read, 0, prefix[..(int)Math.Min(length, 8)], source);
+        int n = HeaderLength(prefix, length, source);
         long dataStart = 8 + (long)n;
-        var (entries, metadata) = ParseHeader(new ReadOnlySpan<byte>(file + 8, n), length - dataStart, source);
+        var header = new byte[n];
+        ReadFully(read, 8, header, source);
+        var (entries, metadata) = ParseHeader(header, length - dataStart, source);
         var tensors = new Dictionary<string, Tensor>(StringComparer.Ordinal);
         if (metadataOnly) return (tensors, metadata);
         // Python's load_file returns the tensors in name order.
@@ -231,10 +254,22 @@ internal static class SafeTensorsFormat
         {
             long numel = (e.End - e.Begin) / DTypes.ElementSize(e.DType);
             var storage = StorageBytes.Allocate(e.DType, numel, $"{source}: tensor '{e.Name}'");
-            new ReadOnlySpan<byte>(file + dataStart + e.Begin, checked((int)(e.End - e.Begin))).CopyTo(StorageBytes.Writable(storage.Buffer, e.DType));
+            ReadFully(read, dataStart + e.Begin, StorageBytes.Writable(storage.Buffer, e.DType), source);
             StorageBytes.NormalizeBools(storage);
             tensors[e.Name] = new Tensor(storage, e.Shape, Shapes.ContiguousStrides(e.Shape), 0);
         }
         return (tensors, metadata);
+    }
+
+    private static void ReadFully(ReadAt read, long offset, Span<byte> destination, string source)
+    {
+        while (destination.Length > 0)
+        {
+            int got = read(offset, destination);
+            if (got <= 0)
+                throw new InvalidDataException($"{source}: the data ends at byte {offset}, before the header says it should (the file was truncated, perhaps while it was read).");
+            offset += got;
+            destination = destination[got..];
+        }
     }
 }

@@ -1,4 +1,3 @@
-using System.IO.MemoryMappedFiles;
 using Flint.IO;
 using Flint.IO.SafeTensors;
 
@@ -7,8 +6,8 @@ namespace Flint;
 /// <summary>
 /// The safetensors format, as Python's <c>safetensors.torch</c> spells it: <c>save_file</c>/<c>load_file</c>
 /// and <c>save</c>/<c>load</c> for bytes. A safetensors file holds only named tensors and string metadata,
-/// so loading one can never run code. Files are read through a memory map (each tensor's bytes are
-/// copied once, straight from the page cache) and their headers are validated: offsets that overlap,
+/// so loading one can never run code. Each tensor's bytes are read once, straight into its storage, after
+/// the header has been validated: offsets that overlap,
 /// leave gaps or run past the end, bad dtype names and size mismatches raise
 /// <see cref="InvalidDataException"/>.
 /// </summary>
@@ -42,31 +41,26 @@ public static class safetensors
         ReadFile(filename, metadataOnly: true).Metadata ?? new Dictionary<string, string>(StringComparer.Ordinal);
 
     /// <summary>Loads tensors from safetensors bytes.</summary>
-    public static unsafe Dictionary<string, Tensor> load(byte[] data)
+    public static Dictionary<string, Tensor> load(byte[] data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        fixed (byte* p = data)
-            return SafeTensorsFormat.Read(p, data.Length, "safetensors data").Tensors;
+        return SafeTensorsFormat.Read((offset, destination) =>
+        {
+            int n = (int)Math.Clamp(data.Length - offset, 0, destination.Length);
+            data.AsSpan((int)offset, n).CopyTo(destination);
+            return n;
+        }, data.Length, "safetensors data").Tensors;
     }
 
-    private static unsafe (Dictionary<string, Tensor> Tensors, Dictionary<string, string>? Metadata) ReadFile(string filename, bool metadataOnly)
+    /// <remarks>
+    /// Read with positioned reads, not a memory map: another process truncating a mapped file makes the next
+    /// access raise SIGBUS, which ends the .NET runtime; a short read is just a truncated file.
+    /// </remarks>
+    private static (Dictionary<string, Tensor> Tensors, Dictionary<string, string>? Metadata) ReadFile(string filename, bool metadataOnly)
     {
         string source = $"'{filename}'";
-        using var fs = new FileStream(filename, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
-        long length = fs.Length;
-        if (length < 8) // a memory map of an empty file is not allowed; report the real problem instead
-            throw new InvalidDataException($"{source}: {length} bytes is too short for a safetensors file (it starts with an 8-byte header length).");
-        using var map = MemoryMappedFile.CreateFromFile(fs, null, 0, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: true);
-        using var view = map.CreateViewAccessor(0, length, MemoryMappedFileAccess.Read);
-        byte* p = null;
-        view.SafeMemoryMappedViewHandle.AcquirePointer(ref p);
-        try
-        {
-            return SafeTensorsFormat.Read(p + view.PointerOffset, length, source, metadataOnly);
-        }
-        finally
-        {
-            view.SafeMemoryMappedViewHandle.ReleasePointer();
-        }
+        using var handle = File.OpenHandle(filename, FileMode.Open, FileAccess.Read, FileShare.Read);
+        long length = RandomAccess.GetLength(handle);
+        return SafeTensorsFormat.Read((offset, destination) => RandomAccess.Read(handle, destination, offset), length, source, metadataOnly);
     }
 }

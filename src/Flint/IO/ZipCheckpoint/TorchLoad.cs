@@ -28,42 +28,40 @@ internal static class TorchLoad
         if (stream.CanSeek) stream.Position = start;
         else stream = Prepend(magic, stream);
 
-        ZipArchive zip;
-        try { zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true); }
-        catch (InvalidDataException e)
-        {
-            throw new InvalidDataException($"{source}: not a readable PyTorch checkpoint; the zip archive is truncated or corrupt ({e.Message})", e);
-        }
-        using (zip)
-        {
-            var pickleEntry = FindPickle(zip, source);
-            string prefix = pickleEntry.FullName[..^"data.pkl".Length];
-            bool swap = ReadByteOrder(zip, prefix, source);
-            byte[] pickle = ReadAll(pickleEntry, source, stream);
+        using var zip = new ZipRecords(stream, source, "PyTorch checkpoint");
+        var pickleEntry = FindPickle(zip, source);
+        string prefix = pickleEntry.FullName[..^"data.pkl".Length];
+        bool swap = ReadByteOrder(zip, prefix, source);
+        // PyTorch stores its records uncompressed; a compressed pickle may expand a little, not like a bomb.
+        byte[] pickle = zip.ReadAll(pickleEntry, MaxPickleRatio);
 
-            Storage LoadStorage(ScalarType dtype, string key, string location, long numel)
-            {
-                string name = prefix + "data/" + key;
-                var entry = zip.GetEntry(name) ?? throw new InvalidDataException($"{source}: the pickle refers to storage '{key}', but the archive has no '{name}'.");
-                int size = DTypes.ElementSize(dtype);
-                if (numel < 0) throw new InvalidDataException($"{source}: storage '{key}' has a negative element count {numel}.");
-                if (entry.Length != numel * size)
-                    throw new InvalidDataException($"{source}: storage '{key}' should hold {numel} {DTypes.Name(dtype)} elements ({numel * size} bytes) but its record has {entry.Length} bytes.");
-                CheckSizes(entry, stream, source);
-                var storage = StorageBytes.Allocate(dtype, numel, $"{source}: storage '{key}'");
-                var bytes = StorageBytes.Writable(storage.Buffer, dtype);
-                using (var s = entry.Open()) ReadExactly(s, bytes, source, name);
-                if (swap) StorageBytes.SwapBytes(bytes, size);
-                StorageBytes.NormalizeBools(storage);
-                return storage;
-            }
-
-            var raw = new RestrictedUnpickler(pickle, LoadStorage, source + " (" + pickleEntry.FullName + ")").Load();
-            return PyToClr.Convert(raw);
+        Storage LoadStorage(ScalarType dtype, string key, string location, long numel)
+        {
+            string name = prefix + "data/" + key;
+            var entry = zip.Find(name) ?? throw new InvalidDataException($"{source}: the pickle refers to storage '{key}', but the archive has no '{name}'.");
+            int size = DTypes.ElementSize(dtype);
+            if (numel < 0) throw new InvalidDataException($"{source}: storage '{key}' has a negative element count {numel}.");
+            if (!ShapeMath.TryMultiply(numel, size, out long bytes) || entry.Length != bytes)
+                throw new InvalidDataException($"{source}: storage '{key}' should hold {numel} {DTypes.Name(dtype)} elements but its record has {entry.Length} bytes.");
+            // Opening checks the declared size against the archive; a compressed record proves it before the storage is allocated.
+            using var record = zip.OpenSized(entry);
+            var storage = StorageBytes.Allocate(dtype, numel, $"{source}: storage '{key}'");
+            var span = StorageBytes.Writable(storage.Buffer, dtype);
+            try { record.ReadExactly(span); }
+            catch (EndOfStreamException e) { throw new InvalidDataException($"{source}: record '{name}' is truncated.", e); }
+            if (swap) StorageBytes.SwapBytes(span, size);
+            StorageBytes.NormalizeBools(storage);
+            return storage;
         }
+
+        var raw = new RestrictedUnpickler(pickle, LoadStorage, source + " (" + pickleEntry.FullName + ")").Load();
+        return PyToClr.Convert(raw);
     }
 
-    private static ZipArchiveEntry FindPickle(ZipArchive zip, string source)
+    /// <summary>How much a compressed pickle record may expand (PyTorch's own are stored: ratio 1).</summary>
+    private const long MaxPickleRatio = 64;
+
+    private static ZipArchiveEntry FindPickle(ZipRecords zip, string source)
     {
         ZipArchiveEntry? found = null;
         foreach (var e in zip.Entries)
@@ -76,48 +74,17 @@ internal static class TorchLoad
         return found ?? throw new InvalidDataException($"{source}: a zip archive, but not a PyTorch checkpoint: it has no '<name>/data.pkl' record.");
     }
 
-    private static bool ReadByteOrder(ZipArchive zip, string prefix, string source)
+    private static bool ReadByteOrder(ZipRecords zip, string prefix, string source)
     {
-        var entry = zip.GetEntry(prefix + "byteorder");
+        var entry = zip.Find(prefix + "byteorder");
         if (entry == null) return false; // PyTorch before 2.1 wrote no byteorder record: little-endian
         if (entry.Length > 16) throw new InvalidDataException($"{source}: invalid byteorder record.");
-        using var s = entry.Open();
-        using var reader = new StreamReader(s, Encoding.ASCII);
-        return reader.ReadToEnd() switch
+        return Encoding.ASCII.GetString(zip.ReadAll(entry, MaxPickleRatio)) switch
         {
             "little" => false,
             "big" => true,
             var other => throw new InvalidDataException($"{source}: unknown byteorder '{other}'."),
         };
-    }
-
-    private static byte[] ReadAll(ZipArchiveEntry entry, string source, Stream archive)
-    {
-        CheckSizes(entry, archive, source);
-        if (entry.Length > int.MaxValue) throw new InvalidDataException($"{source}: the pickle is larger than 2 GiB.");
-        var bytes = new byte[entry.Length];
-        using var s = entry.Open();
-        ReadExactly(s, bytes, source, entry.FullName);
-        return bytes;
-    }
-
-    /// <summary>A record cannot be bigger than the archive unless compressed; refuse before allocating for it.</summary>
-    private static void CheckSizes(ZipArchiveEntry entry, Stream archive, string source)
-    {
-        if (archive.CanSeek && entry.CompressedLength > archive.Length)
-            throw new InvalidDataException($"{source}: record '{entry.FullName}' claims {entry.CompressedLength} bytes, more than the whole file.");
-    }
-
-    private static void ReadExactly(Stream s, Span<byte> bytes, string source, string name)
-    {
-        try
-        {
-            s.ReadExactly(bytes);
-        }
-        catch (EndOfStreamException e)
-        {
-            throw new InvalidDataException($"{source}: record '{name}' is truncated.", e);
-        }
     }
 
     private static Stream Prepend(ReadOnlySpan<byte> head, Stream rest)
