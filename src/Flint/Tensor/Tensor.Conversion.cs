@@ -10,8 +10,8 @@ public partial class Tensor
     public Tensor to(ScalarType dtype, bool copy = false)
     {
         if (dtype == this.dtype && !copy) return this;
-        var r = Kernels.Cast(this, dtype);
-        if (ReferenceEquals(r, this)) r = Kernels.Contiguous(this);
+        var r = Dispatcher.Cast(this, dtype);
+        if (ReferenceEquals(r, this)) r = Dispatcher.Contiguous(this);
         if (!Recorder.Needed(this) || !DTypes.IsFloatingPoint(dtype)) return r;
         var from = this.dtype;
         return Recorder.Record(r, "ToCopyBackward0", [this], [], (g, _) => [g.to(from)]);
@@ -33,7 +33,7 @@ public partial class Tensor
     {
         ThrowIfDisposed();
         // Make the elements dense where they are (unless they already are), then move them in one transfer.
-        var src = is_contiguous() ? this : Kernels.Contiguous(this);
+        var src = is_contiguous() ? this : Dispatcher.Contiguous(this);
         var r = Tensor.Empty((long[])Shape.Clone(), dtype, device, clear: false);
         if (numel() > 0)
         {
@@ -79,7 +79,7 @@ public partial class Tensor
     /// <summary>A copy with its own storage; gradients flow back to this tensor.</summary>
     public Tensor clone()
     {
-        var r = Kernels.Contiguous(this);
+        var r = Dispatcher.Contiguous(this);
         return Recorder.Record(r, "CloneBackward0", [this], [], (g, _) => [g]);
     }
 
@@ -113,7 +113,7 @@ public partial class Tensor
     {
         if (typeof(T) != DTypes.ClrType(dtype))
             throw new InvalidOperationException($"data<{typeof(T).Name}>() called on a tensor of dtype {DTypes.Name(dtype)}");
-        var c = device.type == DeviceType.CPU ? Kernels.Contiguous(this) : HostCopy();
+        var c = device.type == DeviceType.CPU ? Dispatcher.Contiguous(this) : HostCopy();
         c.Storage.Escape();
         return (T[])c.Storage.Buffer;
     }
@@ -132,8 +132,8 @@ public partial class Tensor
     internal double[] ToDoubleArray()
     {
         if (device.type != DeviceType.CPU) return HostCopy().ToDoubleArray();
-        var c = Kernels.Cast(this, ScalarType.Float64);
-        if (ReferenceEquals(c, this) || !c.is_contiguous() || c.Offset != 0 || c.Storage.Length != numel()) c = Kernels.Contiguous(c);
+        var c = Dispatcher.Cast(this, ScalarType.Float64);
+        if (ReferenceEquals(c, this) || !c.is_contiguous() || c.Offset != 0 || c.Storage.Length != numel()) c = Dispatcher.Contiguous(c);
         c.Storage.Escape();
         return c.Storage.As<double>();
     }

@@ -159,8 +159,8 @@ public partial class Tensor
         {
             // PyTorch copies with expand semantics here, and reports expand's errors.
             value.expand(v.Shape);
-            if (accumulate) Kernels.CopyInto(v, v + value);
-            else Kernels.CopyInto(v, value);
+            if (accumulate) Dispatcher.CopyInto(v, v + value);
+            else Dispatcher.CopyInto(v, value);
         }
         else
         {
@@ -168,7 +168,7 @@ public partial class Tensor
             if (!BroadcastsTo(value.Shape, shape))
                 throw new ArgumentException($"shape mismatch: value tensor of shape {Shapes.Str(value.Shape)} cannot be broadcast to indexing result of shape {Shapes.Str(shape)}");
             var dense = Tensor.Empty(shape, dtype, device);
-            Kernels.CopyInto(dense, value);
+            Dispatcher.CopyInto(dense, value);
             Backend.Of(this).Put(dtype, Storage, offsets, dense.Storage, accumulate);
             GC.KeepAlive(dense);
         }
@@ -186,7 +186,7 @@ public partial class Tensor
 
     private void IndexPut(TensorIndex[] indices, Tensor value)
     {
-        Kernels.CheckSameDevice(this, value);
+        Dispatcher.CheckSameDevice(this, value);
         // Advanced indexing (index_put_) wants matching dtypes for tensor values; C# numbers convert.
         if (!value.IsWrappedNumber && value.dtype != dtype && indices.Any(i => i.kind == TensorIndex.Kind.Tensor))
             throw new ArgumentException($"Index put requires the source and destination dtypes match, got {DTypes.ShortName(dtype)} for the destination and {DTypes.ShortName(value.dtype)} for the source.");
@@ -254,8 +254,8 @@ public partial class Tensor
             throw new ArgumentException($"masked_fill_ only supports boolean masks, but got mask with dtype {DTypes.Name(mask.dtype)[6..]}");
         var m = mask.dtype == ScalarType.Bool ? mask : mask.ne(0.0);
         // Out of place, self broadcasts with the mask (the result can be larger than self).
-        var r = Kernels.Where(m, Kernels.Cast(torch.WrappedScalar(value), dtype), detach());
-        r = Kernels.Cast(r, dtype);
+        var r = Dispatcher.Where(m, Dispatcher.Cast(torch.WrappedScalar(value), dtype), detach());
+        r = Dispatcher.Cast(r, dtype);
         var inShape = Shape;
         return Recorder.Record(r, "MaskedFillBackward0", [this], [], (g, _) => [Recorder.SumToShape(g.masked_fill(m, 0), inShape)]);
     }
@@ -263,7 +263,7 @@ public partial class Tensor
     /// <summary>Writes <paramref name="value"/> where <paramref name="mask"/> is true, in place.</summary>
     public Tensor masked_fill_(Tensor mask, double value) => !BroadcastsTo(mask.Shape, Shape)
         ? throw new ArgumentException($"The size of tensor a ({Shapes.Str(Shape)}) must match the size of tensor b ({Shapes.Str(mask.Shape)})")
-        : InPlace("masked_fill_", dtype, t => t.masked_fill(mask, value), () => Kernels.CopyInto(this, masked_fill(mask, value)));
+        : InPlace("masked_fill_", dtype, t => t.masked_fill(mask, value), () => Dispatcher.CopyInto(this, masked_fill(mask, value)));
 
     /// <summary>Picks entries along a dim by an int64 index vector.</summary>
     public Tensor index_select(long dim, Tensor index)
@@ -346,11 +346,11 @@ public partial class Tensor
             for (int k = 0; k < index.Shape.Length; k++)
                 if (index.Shape[k] > src.Shape[k] || (k != d && index.Shape[k] > Shape[k]))
                     throw new ArgumentException($"Expected index {Shapes.Str(index.Shape)} to be smaller than self {Shapes.Str(Shape)} apart from dimension {d} and to be smaller size than src {Shapes.Str(src.Shape)}");
-        var r = Kernels.Contiguous(detach());
+        var r = Dispatcher.Contiguous(detach());
         var offsets = ScatterGatherOffsets(r, d, index, name);
         // Values come from src at the index's positions (src may be larger than index).
         var srcAt = src.Shape.Length == 0 ? src.expand(index.Shape) : src.detach().Slices(index.Shape);
-        var values = Kernels.Contiguous(Kernels.Cast(srcAt, dtype));
+        var values = Dispatcher.Contiguous(Dispatcher.Cast(srcAt, dtype));
         Backend.Of(r).Put(dtype, r.Storage, offsets, values.Storage, accumulate);
         var srcShape = src.Shape;
         return Recorder.Record(r, accumulate ? "ScatterAddBackward0" : "ScatterBackward0", [this, src], [index], (g, s) =>
@@ -381,9 +381,9 @@ public partial class Tensor
     /// <summary>A copy with src values added at index positions along a dim.</summary>
     public Tensor scatter_add(long dim, Tensor index, Tensor src) => ScatterImpl(dim, index, src, true, "scatter_add");
     /// <summary>Writes src values at index positions along a dim, in place.</summary>
-    public Tensor scatter_(long dim, Tensor index, Tensor src) => InPlace("scatter_", dtype, t => t.scatter(dim, index, src), () => Kernels.CopyInto(this, detach().scatter(dim, index, src.detach())), src);
+    public Tensor scatter_(long dim, Tensor index, Tensor src) => InPlace("scatter_", dtype, t => t.scatter(dim, index, src), () => Dispatcher.CopyInto(this, detach().scatter(dim, index, src.detach())), src);
     /// <summary>Writes one value at index positions along a dim, in place.</summary>
-    public Tensor scatter_(long dim, Tensor index, double value) => InPlace("scatter_", dtype, t => t.scatter(dim, index, value), () => Kernels.CopyInto(this, detach().scatter(dim, index, value)));
+    public Tensor scatter_(long dim, Tensor index, double value) => InPlace("scatter_", dtype, t => t.scatter(dim, index, value), () => Dispatcher.CopyInto(this, detach().scatter(dim, index, value)));
     /// <summary>Adds src values at index positions along a dim, in place.</summary>
-    public Tensor scatter_add_(long dim, Tensor index, Tensor src) => InPlace("scatter_add_", dtype, t => t.scatter_add(dim, index, src), () => Kernels.CopyInto(this, detach().scatter_add(dim, index, src.detach())), src);
+    public Tensor scatter_add_(long dim, Tensor index, Tensor src) => InPlace("scatter_add_", dtype, t => t.scatter_add(dim, index, src), () => Dispatcher.CopyInto(this, detach().scatter_add(dim, index, src.detach())), src);
 }

@@ -10,9 +10,9 @@ public partial class Tensor
     {
         a.ThrowIfDisposed();
         b.ThrowIfDisposed();
-        var t = Kernels.ComputeType(a.dtype);
-        var ac = Kernels.Cast(a, t);
-        var bc = Kernels.Cast(b, t);
+        var t = Dispatcher.ComputeType(a.dtype);
+        var ac = Dispatcher.Cast(a, t);
+        var bc = Dispatcher.Cast(b, t);
         var o = Tensor.Empty(outShape, t, a.device, clear: false);
         int r = a.Shape.Length;
         Backend.Of(a).MatMul(t, (int)batch, (int)m, (int)n, (int)k,
@@ -20,14 +20,14 @@ public partial class Tensor
             bc.Storage, bc.Offset, bBatchStride, bc.Strides[b.Shape.Length - 2], bc.Strides[b.Shape.Length - 1],
             o.Storage);
         GC.KeepAlive(ac); GC.KeepAlive(bc);
-        return Kernels.Cast(o, a.dtype);
+        return Dispatcher.Cast(o, a.dtype);
     }
 
     private static void CheckSameDType(Tensor a, Tensor b, string op)
     {
         if (a.dtype != b.dtype)
             throw new ArgumentException($"expected scalar type {DTypes.ShortName(a.dtype)} but found {DTypes.ShortName(b.dtype)}");
-        Kernels.CheckSameDevice(a, b);
+        Dispatcher.CheckSameDevice(a, b);
         _ = op;
     }
 

@@ -15,7 +15,7 @@ public partial class Tensor
         if (rt == ScalarType.Bool) return logical_or(other);
         // PyTorch fuses the multiply-add when alpha != 1 (one rounding); see Tensor.Fused.cs.
         var r = alpha != 1 && FusedResult(this, other, null) is { } f && TryFusedMultiplyAdd(f, this, other, null, alpha)
-            ? f : Kernels.Binary<AddOp>("add", this, Scaled(other, alpha, rt), rt);
+            ? f : Dispatcher.Binary<AddOp>("add", this, Scaled(other, alpha, rt), rt);
         var aShape = Shape; var bShape = other.Shape;
         return Recorder.Record(r, "AddBackward0", [this, other], [], (g, _) =>
             [Recorder.SumToShape(g, aShape), Recorder.SumToShape(alpha == 1 ? g : g * alpha, bShape)]);
@@ -52,7 +52,7 @@ public partial class Tensor
         CheckSub(this, other);
         var rt = TypePromotion.ResultType(this, other);
         var r = alpha != 1 && FusedResult(this, other, null) is { } f && TryFusedMultiplyAdd(f, this, other, null, -alpha)
-            ? f : Kernels.Binary<SubOp>("sub", this, Scaled(other, alpha, rt), rt);
+            ? f : Dispatcher.Binary<SubOp>("sub", this, Scaled(other, alpha, rt), rt);
         var aShape = Shape; var bShape = other.Shape;
         return Recorder.Record(r, "SubBackward0", [this, other], [], (g, _) =>
             [Recorder.SumToShape(g, aShape), Recorder.SumToShape(-(alpha == 1 ? g : g * alpha), bShape)]);
@@ -69,7 +69,7 @@ public partial class Tensor
     {
         var rt = TypePromotion.ResultType(this, other);
         if (rt == ScalarType.Bool) return logical_and(other);
-        var r = Kernels.Binary<MulOp>("mul", this, other, rt);
+        var r = Dispatcher.Binary<MulOp>("mul", this, other, rt);
         if (!Recorder.Needed(this, other)) return r;
         bool needA = requires_grad, needB = other.requires_grad;
         var aShape = Shape; var bShape = other.Shape;
@@ -88,7 +88,7 @@ public partial class Tensor
     {
         var rt = TypePromotion.ResultType(this, other);
         if (!DTypes.IsFloatingPoint(rt)) rt = torch.get_default_dtype();
-        var r = Kernels.Binary<DivOp>("div", this, other, rt);
+        var r = Dispatcher.Binary<DivOp>("div", this, other, rt);
         if (!Recorder.Needed(this, other)) return r;
         bool needB = other.requires_grad;
         var aShape = Shape; var bShape = other.Shape;
@@ -113,10 +113,10 @@ public partial class Tensor
         if (!DTypes.IsFloatingPoint(rt) && scalarExponent < 0)
             throw new ArgumentException("Integers to negative integer powers are not allowed.");
         // PyTorch computes scalar exponents ±0.5 as sqrt / rsqrt (so (-inf) ** 0.5 is nan, not inf).
-        var r = !DTypes.IsFloatingPoint(rt) ? Kernels.Binary<IntPowOp>("pow", this, exponent, rt)
-            : scalarExponent == 0.5 ? Kernels.FloatUnary<SqrtOp>("pow", this, rt)
-            : scalarExponent == -0.5 ? Kernels.FloatUnary<RsqrtOp>("pow", this, rt)
-            : Kernels.Binary<FloatPowOp>("pow", this, exponent, rt);
+        var r = !DTypes.IsFloatingPoint(rt) ? Dispatcher.Binary<IntPowOp>("pow", this, exponent, rt)
+            : scalarExponent == 0.5 ? Dispatcher.FloatUnary<SqrtOp>("pow", this, rt)
+            : scalarExponent == -0.5 ? Dispatcher.FloatUnary<RsqrtOp>("pow", this, rt)
+            : Dispatcher.Binary<FloatPowOp>("pow", this, exponent, rt);
         if (!Recorder.Needed(this, exponent)) return r;
         var aShape = Shape; var bShape = exponent.Shape;
         if (exponent.IsWrappedNumber)
@@ -149,7 +149,7 @@ public partial class Tensor
     {
         var rt = TypePromotion.ResultType(this, other);
         if (rt == ScalarType.Bool) return max ? logical_or(other) : logical_and(other);
-        var r = Kernels.Binary<TOp>(name, this, other, rt);
+        var r = Dispatcher.Binary<TOp>(name, this, other, rt);
         var aShape = Shape; var bShape = other.Shape;
         return Recorder.Record(r, node, [this, other], [this, other], (g, s) =>
         {
@@ -166,7 +166,7 @@ public partial class Tensor
 
     private Tensor FloatUnary<TOp>(string name, string node, Func<Tensor, Tensor, Tensor, Tensor> grad, bool saveInput = true, bool saveResult = false) where TOp : IFloatUnaryOp
     {
-        var r = Kernels.FloatUnary<TOp>(name, this, FloatResultType);
+        var r = Dispatcher.FloatUnary<TOp>(name, this, FloatResultType);
         if (!Recorder.Needed(this)) return r;
         Tensor[] saved = saveInput && saveResult ? [this, r] : saveInput ? [this] : [r];
         return Recorder.Record(r, node, [this], saved, (g, s) =>
@@ -195,7 +195,7 @@ public partial class Tensor
     private Tensor RoundingOp<TOp>(string name, string node) where TOp : IFloatUnaryOp
     {
         if (!IsFloating) return clone();
-        var r = Kernels.FloatUnary<TOp>(name, this, dtype);
+        var r = Dispatcher.FloatUnary<TOp>(name, this, dtype);
         return Recorder.Record(r, node, [this], [], (g, _) => [torch.zeros_like(g)]);
     }
 
@@ -211,7 +211,7 @@ public partial class Tensor
     {
         if (dtype == ScalarType.Bool)
             throw new ArgumentException("Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.");
-        var r = Kernels.Unary<NegOp>("neg", this, dtype);
+        var r = Dispatcher.Unary<NegOp>("neg", this, dtype);
         return Recorder.Record(r, "NegBackward0", [this], [], (g, _) => [-g]);
     }
 
@@ -219,7 +219,7 @@ public partial class Tensor
     public Tensor abs()
     {
         if (dtype == ScalarType.Bool) return clone();
-        var r = Kernels.Unary<AbsOp>("abs", this, dtype);
+        var r = Dispatcher.Unary<AbsOp>("abs", this, dtype);
         return Recorder.Record(r, "AbsBackward0", [this], [this], (g, s) => [g * s[0].sign()]);
     }
 
@@ -227,7 +227,7 @@ public partial class Tensor
     public Tensor sign()
     {
         if (dtype == ScalarType.Bool) return clone();
-        var r = Kernels.Unary<SignOp>("sign", this, dtype);
+        var r = Dispatcher.Unary<SignOp>("sign", this, dtype);
         return Recorder.Record(r, "SignBackward0", [this], [], (g, _) => [torch.zeros_like(g)]);
     }
 
@@ -235,12 +235,12 @@ public partial class Tensor
     public Tensor relu()
     {
         if (dtype == ScalarType.Bool) throw new ArgumentException("Boolean inputs not supported for relu");
-        var r = Kernels.Unary<ReluOp>("relu", this, dtype);
+        var r = Dispatcher.Unary<ReluOp>("relu", this, dtype);
         return Recorder.Record(r, "ReluBackward0", [this], [r], (g, s) =>
         {
             // r > 0 equals r >= the smallest positive subnormal, so clamp's fused backward serves relu too.
             double smallest = s[0].dtype == ScalarType.Float64 ? double.Epsilon : float.Epsilon;
-            if (!GradMode.IsEnabled && Kernels.ClampBackward(s[0], g, smallest, null) is { } fused) return [fused];
+            if (!GradMode.IsEnabled && Dispatcher.ClampBackward(s[0], g, smallest, null) is { } fused) return [fused];
             return [g * (s[0] > 0.0).to(g.dtype)];
         });
     }
@@ -253,11 +253,11 @@ public partial class Tensor
     {
         if (min is null && max is null) throw new ArgumentException("torch.clamp: At least one of 'min' or 'max' must not be None");
         var rt = ClampResultType(min, max);
-        var r = Kernels.Clamp(rt == dtype ? this : Kernels.Cast(this, rt), min, max);
+        var r = Dispatcher.Clamp(rt == dtype ? this : Dispatcher.Cast(this, rt), min, max);
         return Recorder.Record(r, node, [this], [this], (g, s) =>
         {
             var x = s[0];
-            if (!GradMode.IsEnabled && Kernels.ClampBackward(x, g, min, max) is { } fused) return [fused];
+            if (!GradMode.IsEnabled && Dispatcher.ClampBackward(x, g, min, max) is { } fused) return [fused];
             Tensor pass = min is not null && max is not null ? (x >= min.Value) & (x <= max.Value) : min is not null ? x >= min.Value : x <= max!.Value;
             return [g * pass.to(g.dtype)];
         });
@@ -282,17 +282,17 @@ public partial class Tensor
     // ---- comparisons -------------------------------------------------------------------
 
     /// <summary>Elementwise ==, a bool tensor.</summary>
-    public Tensor eq(Tensor other) => Kernels.Compare<EqOp>("eq", this, other);
+    public Tensor eq(Tensor other) => Dispatcher.Compare<EqOp>("eq", this, other);
     /// <summary>Elementwise !=, a bool tensor.</summary>
-    public Tensor ne(Tensor other) => Kernels.Compare<NeOp>("ne", this, other);
+    public Tensor ne(Tensor other) => Dispatcher.Compare<NeOp>("ne", this, other);
     /// <summary>Elementwise &lt;, a bool tensor.</summary>
-    public Tensor lt(Tensor other) => Kernels.Compare<LtOp>("lt", this, other);
+    public Tensor lt(Tensor other) => Dispatcher.Compare<LtOp>("lt", this, other);
     /// <summary>Elementwise &lt;=, a bool tensor.</summary>
-    public Tensor le(Tensor other) => Kernels.Compare<LeOp>("le", this, other);
+    public Tensor le(Tensor other) => Dispatcher.Compare<LeOp>("le", this, other);
     /// <summary>Elementwise &gt;, a bool tensor.</summary>
-    public Tensor gt(Tensor other) => Kernels.Compare<GtOp>("gt", this, other);
+    public Tensor gt(Tensor other) => Dispatcher.Compare<GtOp>("gt", this, other);
     /// <summary>Elementwise &gt;=, a bool tensor.</summary>
-    public Tensor ge(Tensor other) => Kernels.Compare<GeOp>("ge", this, other);
+    public Tensor ge(Tensor other) => Dispatcher.Compare<GeOp>("ge", this, other);
     /// <summary>Elementwise == with a scalar.</summary>
     public Tensor eq(double other) => eq(torch.WrappedScalar(other));
     /// <summary>Elementwise != with a scalar.</summary>

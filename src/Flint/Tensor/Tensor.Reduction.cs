@@ -35,8 +35,8 @@ public partial class Tensor
         using (torch.no_grad())
         {
             var p = rank == 0 ? detach() : detach().permute(perm.ToArray());
-            block = Kernels.Cast(p, compute);
-            if (ReferenceEquals(block, p) || !block.is_contiguous() || block.Offset != 0) block = Kernels.Contiguous(block);
+            block = Dispatcher.Cast(p, compute);
+            if (ReferenceEquals(block, p) || !block.is_contiguous() || block.Offset != 0) block = Dispatcher.Contiguous(block);
         }
         return (block, (int)rows, (int)n, keepShape.ToArray(), outShape.ToArray());
     }
@@ -55,7 +55,7 @@ public partial class Tensor
         var r = Tensor.Empty(outShape, acc, device);
         Backend.Of(this).Reduce(ReduceKind.Sum, acc, block.Storage, rows, n, r.Storage, null);
         GC.KeepAlive(block);
-        r = Kernels.Cast(r, resultType);
+        r = Dispatcher.Cast(r, resultType);
         var inShape = Shape;
         return Recorder.Record(r, dims is null ? "SumBackward0" : "SumBackward1", [this], [], (g, _) => [ExpandBack(g, keepShape, inShape)]);
     }
@@ -112,7 +112,7 @@ public partial class Tensor
         var r = Tensor.Empty(outShape, acc, device);
         Backend.Of(this).Reduce(ReduceKind.Prod, acc, block.Storage, rows, n, r.Storage, null);
         GC.KeepAlive(block);
-        r = Kernels.Cast(r, resultType);
+        r = Dispatcher.Cast(r, resultType);
         var inShape = Shape;
         return Recorder.Record(r, dims is null ? "ProdBackward0" : "ProdBackward1", [this], [this, r], (g, s) =>
         {
@@ -150,7 +150,7 @@ public partial class Tensor
         var indices = Tensor.Empty((long[])outShape.Clone(), ScalarType.Int64, device);
         Backend.Of(this).Reduce(max ? ReduceKind.Max : ReduceKind.Min, compute, block.Storage, rows, n, values.Storage, indices.Storage);
         GC.KeepAlive(block);
-        return (Kernels.Cast(values, dtype), indices, keepShape);
+        return (Dispatcher.Cast(values, dtype), indices, keepShape);
     }
 
     private Tensor ExtremeAll(bool max)
@@ -318,7 +318,7 @@ public partial class Tensor
         Backend.Of(this).Reduce(all ? ReduceKind.All : ReduceKind.Any, ScalarType.Bool, block.Storage, rows, n, r.Storage, null);
         GC.KeepAlive(block);
         // PyTorch keeps uint8 for uint8 input (a legacy of masks being uint8).
-        return dtype == ScalarType.Byte ? Kernels.Cast(r, ScalarType.Byte) : r;
+        return dtype == ScalarType.Byte ? Dispatcher.Cast(r, ScalarType.Byte) : r;
     }
 
     /// <summary>True when every element is non-zero.</summary>

@@ -63,7 +63,7 @@ public partial class Tensor
         var old = Shape;
         // A viewable reshape is PyTorch's _reshape_alias, which has its own node name.
         if (ViewStrides(newShape) is { } strides) return MakeView(newShape, strides, Offset, "ReshapeAliasBackward0", g => g.reshape(old));
-        var c = Kernels.Contiguous(this);
+        var c = Dispatcher.Contiguous(this);
         var r = new Tensor(c.Storage, newShape, Shapes.ContiguousStrides(newShape), 0);
         return Recorder.Record(r, "UnsafeViewBackward0", [this], [], (g, _) => [g.reshape(old)]);
     }

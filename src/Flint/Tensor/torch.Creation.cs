@@ -57,7 +57,7 @@ public static partial class torch
     {
         var t = Make(size, dtype, device, false, get_default_dtype());
         CheckFits(value, t.dtype);
-        Kernels.Fill(t, value);
+        Dispatcher.Fill(t, value);
         return Finish(t, requires_grad);
     }
 
@@ -65,7 +65,7 @@ public static partial class torch
     public static Tensor full(long[] size, long value, ScalarType? dtype = null, Device? device = null, bool requires_grad = false)
     {
         var t = Make(size, dtype, device, false, ScalarType.Int64);
-        if (t.dtype == ScalarType.Int64 && t.device.type == DeviceType.CPU) t.Storage.As<long>().AsSpan().Fill(value); else Kernels.Fill(t, value);
+        if (t.dtype == ScalarType.Int64 && t.device.type == DeviceType.CPU) t.Storage.As<long>().AsSpan().Fill(value); else Dispatcher.Fill(t, value);
         return Finish(t, requires_grad);
     }
 
@@ -73,7 +73,7 @@ public static partial class torch
     public static Tensor full(long[] size, bool value, ScalarType? dtype = null, Device? device = null, bool requires_grad = false)
     {
         var t = Make(size, dtype, device, false, ScalarType.Bool);
-        Kernels.Fill(t, value ? 1 : 0);
+        Dispatcher.Fill(t, value ? 1 : 0);
         return Finish(t, requires_grad);
     }
 
@@ -180,7 +180,7 @@ public static partial class torch
     internal static void FillFrom(Tensor t, double[] values)
     {
         var src = new Tensor(new Storage(values, ScalarType.Float64, CPU), (long[])t.Shape.Clone(), Shapes.ContiguousStrides(t.Shape), 0);
-        Kernels.CopyInto(t, t.device.type == DeviceType.CPU ? src : src.to(t.device));
+        Dispatcher.CopyInto(t, t.device.type == DeviceType.CPU ? src : src.to(t.device));
     }
 
     /// <summary>A tensor built on the host, moved to <paramref name="device"/> when that is not the CPU.</summary>

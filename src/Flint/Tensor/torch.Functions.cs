@@ -17,7 +17,7 @@ public static partial class torch
         for (int i = 0; i < tensors.Count; i++)
         {
             var t = tensors[i];
-            Kernels.CheckSameDevice(first, t);
+            Dispatcher.CheckSameDevice(first, t);
             if (t.Shape.Length != rank)
                 throw new ArgumentException($"Tensors must have same number of dimensions: got {rank} and {t.Shape.Length}");
             for (int k = 0; k < rank; k++)
@@ -35,7 +35,7 @@ public static partial class torch
             for (int i = 0; i < tensors.Count; i++)
             {
                 sizes[i] = tensors[i].Shape[d];
-                Kernels.CopyInto(r.narrow(d, at, sizes[i]), tensors[i]);
+                Dispatcher.CopyInto(r.narrow(d, at, sizes[i]), tensors[i]);
                 at += sizes[i];
             }
         return Recorder.Record(r, "CatBackward0", tensors.ToArray(), [], (g, _) =>
@@ -69,7 +69,7 @@ public static partial class torch
     /// <summary>Elementwise choice: x where condition is true, else y.</summary>
     public static Tensor where(Tensor condition, Tensor x, Tensor y)
     {
-        var r = Kernels.Where(condition, x, y);
+        var r = Dispatcher.Where(condition, x, y);
         var xShape = x.Shape; var yShape = y.Shape;
         return Recorder.Record(r, "WhereBackward0", [x, y], [condition], (g, s) =>
         {

@@ -81,7 +81,7 @@ public static partial class torch
             case ScalarType.Float16 or ScalarType.BFloat16:
                 var tmp = Tensor.Empty((long[])t.Shape.Clone(), ScalarType.Float32, t.device);
                 FillNormal(tmp, mean, std);
-                Kernels.CopyInto(t, tmp);
+                Dispatcher.CopyInto(t, tmp);
                 break;
             default: throw new ArgumentException($"\"normal_kernel_cpu\" not implemented for '{DTypes.ShortName(t.dtype)}'");
         }
@@ -96,7 +96,7 @@ public static partial class torch
             case ScalarType.Float16 or ScalarType.BFloat16:
                 var tmp = Tensor.Empty((long[])t.Shape.Clone(), ScalarType.Float32, t.device);
                 FillUniform(tmp, from, to);
-                Kernels.CopyInto(t, tmp);
+                Dispatcher.CopyInto(t, tmp);
                 break;
             default: throw new ArgumentException($"\"uniform_kernel_cpu\" not implemented for '{DTypes.ShortName(t.dtype)}'");
         }

@@ -7,7 +7,7 @@ namespace Flint.Ops;
 /// The op layer's door to the backend: promotes/casts operands, broadcasts, allocates the
 /// result and runs a kernel. No autograd here; callers record nodes.
 /// </summary>
-internal static class Kernels
+internal static class Dispatcher
 {
     /// <summary>PyTorch's rule: operands share a device, except that a 0-dim CPU tensor (or a C# number) joins any device as a scalar.</summary>
     public static void CheckSameDevice(Tensor a, Tensor b)
