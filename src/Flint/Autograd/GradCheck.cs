@@ -93,8 +93,8 @@ public static partial class torch
             foreach (int i in diff) wrt.Add(inputs[i]);
             for (long m = 0; m < nOut; m++)
             {
-                var unit = torch.zeros(output.Shape, output.dtype);
-                unit.Storage.Buffer.SetValue(output.dtype == ScalarType.Float64 ? 1.0 : (object)1.0f, m);
+                var unit = torch.zeros(output.Shape, output.dtype, output.device);
+                Ops.Dispatcher.WriteElement(unit, m, 1.0);
                 var grads = grad([output], wrt, [unit], retain_graph: true, allow_unused: true);
                 for (int d = 0; d < diff.Count; d++)
                 {
@@ -142,15 +142,10 @@ public static partial class torch
             return offset;
         }
 
-        private static double Read(Tensor t, long offset) =>
-            t.dtype == ScalarType.Float64 ? t.Storage.As<double>()[offset] : t.Storage.As<float>()[offset];
+        private static double Read(Tensor t, long offset) => Ops.Dispatcher.ReadDouble(t, offset);
 
         // Written straight into storage: the perturbation is undone exactly, so no version bump.
-        private static void Write(Tensor t, long offset, double value)
-        {
-            if (t.dtype == ScalarType.Float64) t.Storage.As<double>()[offset] = value;
-            else t.Storage.As<float>()[offset] = (float)value;
-        }
+        private static void Write(Tensor t, long offset, double value) => Ops.Dispatcher.WriteElement(t, offset, value);
 
         private static string Matrix(double[] flat, long rows, long cols) =>
             torch.tensor(flat, [rows, cols], ScalarType.Float64).ToString();

@@ -1,5 +1,3 @@
-using Flint.Backends;
-
 namespace Flint;
 
 /// <summary>
@@ -78,10 +76,9 @@ internal sealed class Storage
         else BufferPool.Return(Buffer, DTypes.ElementSize(DType));
     }
 
-    /// <summary>A new storage; <paramref name="clear"/> = false skips zeroing when the caller overwrites every element.</summary>
-    public static Storage Allocate(ScalarType dtype, long numel, Device? device = null, bool clear = true)
+    /// <summary>A new host storage; <paramref name="clear"/> = false skips zeroing when the caller overwrites every element.</summary>
+    public static Storage Allocate(ScalarType dtype, long numel, bool clear = true)
     {
-        if (device is not null && device.type != DeviceType.CPU) return Backend.For(device).Allocate(dtype, numel, device, clear);
         if (numel < 0) throw new ArgumentException($"Trying to create tensor with negative dimension {numel}");
         if (numel > Array.MaxLength) throw new OutOfMemoryException($"Flint CPU tensors hold at most {Array.MaxLength} elements; asked for {numel}.");
         int n = (int)numel;
@@ -101,7 +98,7 @@ internal sealed class Storage
                 ScalarType.BFloat16 => BufferPool.Rent<BFloat16>(n, clear),
                 _ => throw new ArgumentException($"Unsupported dtype {dtype}"),
             };
-            return new Storage(pooled, dtype, torch.CPU, pooled: true);
+            return new Storage(pooled, dtype, Device.Host, pooled: true);
         }
         Array buffer = dtype switch
         {
@@ -117,7 +114,7 @@ internal sealed class Storage
             ScalarType.Float64 => new double[n],
             _ => throw new ArgumentException($"Unsupported dtype {dtype}"),
         };
-        return new Storage(buffer, dtype, torch.CPU);
+        return new Storage(buffer, dtype, Device.Host);
     }
 
     public T[] As<T>() => (T[])Buffer;

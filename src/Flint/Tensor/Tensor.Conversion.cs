@@ -34,16 +34,7 @@ public partial class Tensor
         ThrowIfDisposed();
         // Make the elements dense where they are (unless they already are), then move them in one transfer.
         var src = is_contiguous() ? this : Dispatcher.Contiguous(this);
-        var r = Tensor.Empty((long[])Shape.Clone(), dtype, device, clear: false);
-        if (numel() > 0)
-        {
-            if (src.device.type == DeviceType.CPU)
-                Backend.For(device).Upload(src.Storage.Buffer, src.Offset, numel(), r.Storage, 0);
-            else if (device.type == DeviceType.CPU)
-                Backend.Of(src).Download(src.Storage, src.Offset, r.Storage.Buffer);
-            else
-                throw new NotSupportedException($"copying directly from {this.device} to {device}: go through the CPU");
-        }
+        var r = Dispatcher.CopyToDevice(src, device);
         if (!ReferenceEquals(src, this)) src.Dispose();
         return r;
     }
@@ -95,17 +86,14 @@ public partial class Tensor
         if (typeof(T) != DTypes.ClrType(dtype))
             throw new InvalidOperationException($"item<{typeof(T).Name}>() called on a tensor of dtype {DTypes.Name(dtype)}; use item<{DTypes.ClrType(dtype).Name}>() or convert with .to(...) first");
         if (device.type != DeviceType.CPU) return HostCopy().item<T>();
-        return ((T[])Storage.Buffer)[Offset];
+        return Dispatcher.ReadHost<T>(this, Offset);
     }
 
     /// <summary>The single element converted to double, whatever the dtype.</summary>
     internal double ToDouble()
     {
         if (numel() != 1) throw new InvalidOperationException($"a Tensor with {numel()} elements cannot be converted to Scalar");
-        if (device.type != DeviceType.CPU) return HostCopy().ToDouble();
-        Span<double> v = stackalloc double[1];
-        CastKernels.ReadDouble(dtype, Storage.Buffer, Offset, 1, v);
-        return v[0];
+        return Dispatcher.ReadDouble(this, Offset);
     }
 
     /// <summary>The elements in row-major order, copied into a new array of the tensor's element type.</summary>
@@ -114,8 +102,7 @@ public partial class Tensor
         if (typeof(T) != DTypes.ClrType(dtype))
             throw new InvalidOperationException($"data<{typeof(T).Name}>() called on a tensor of dtype {DTypes.Name(dtype)}");
         var c = device.type == DeviceType.CPU ? Dispatcher.Contiguous(this) : HostCopy();
-        c.Storage.Escape();
-        return (T[])c.Storage.Buffer;
+        return (T[])Dispatcher.Export(c);
     }
 
     /// <summary>A dense CPU copy of a device tensor's elements (waits for the device), outside autograd and dispose scopes.</summary>
@@ -133,9 +120,8 @@ public partial class Tensor
     {
         if (device.type != DeviceType.CPU) return HostCopy().ToDoubleArray();
         var c = Dispatcher.Cast(this, ScalarType.Float64);
-        if (ReferenceEquals(c, this) || !c.is_contiguous() || c.Offset != 0 || c.Storage.Length != numel()) c = Dispatcher.Contiguous(c);
-        c.Storage.Escape();
-        return c.Storage.As<double>();
+        if (ReferenceEquals(c, this)) c = Dispatcher.Contiguous(c);
+        return (double[])Dispatcher.Export(Dispatcher.Dense(c));
     }
 
     /// <summary>A tensor from <paramref name="data"/> with this tensor's dtype and device (PyTorch's <c>new_tensor</c>).</summary>

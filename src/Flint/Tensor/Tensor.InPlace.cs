@@ -64,7 +64,7 @@ public partial class Tensor
             () =>
             {
                 // PyTorch fuses the multiply-add when alpha != 1 (one rounding); see Tensor.Fused.cs.
-                if (alpha == 1 || !TryFusedMultiplyAdd(this, this, other, null, alpha))
+                if (alpha == 1 || !Dispatcher.TryFusedMultiplyAdd(this, this, other, null, alpha))
                     Dispatcher.Binary<AddOp>("add_", this, Scaled(other, alpha, rt), rt, into: this);
             }, other);
     }
@@ -83,7 +83,7 @@ public partial class Tensor
         return InPlace("sub_", rt, t => t.sub(other, alpha),
             () =>
             {
-                if (alpha == 1 || !TryFusedMultiplyAdd(this, this, other, null, -alpha))
+                if (alpha == 1 || !Dispatcher.TryFusedMultiplyAdd(this, this, other, null, -alpha))
                     Dispatcher.Binary<SubOp>("sub_", this, Scaled(other, alpha, rt), rt, into: this);
             }, other);
     }

@@ -79,14 +79,12 @@ public partial class Tensor
         var advOffset = new long[nIdx];
         for (int a = 0; a < advIdx.Count; a++)
         {
-            var src = OnHost(advIdx[a].expand(idxShape).contiguous());
-            var values = src.Storage.As<long>();
+            var values = Dispatcher.ReadIndices(advIdx[a].expand(idxShape));
             int dim = advDims[a];
             long size = v.Shape[dim], stride = v.Strides[dim];
-            long off0 = src.Offset;
             for (long j = 0; j < nIdx; j++)
             {
-                long i = values[off0 + j];
+                long i = values[j];
                 if (i < -size || i >= size) throw new IndexOutOfRangeException($"index {i} is out of bounds for dimension {dim} with size {size}");
                 advOffset[j] += (i < 0 ? i + size : i) * stride;
             }
@@ -138,8 +136,7 @@ public partial class Tensor
         {
             var offsets = AdvancedOffsets(v, advDims, advIdx, out var shape);
             r = Tensor.Empty(shape, dtype, device);
-            Backend.Of(this).Take(dtype, Storage, offsets, r.Storage);
-            GC.KeepAlive(this);
+            Dispatcher.Take(this, offsets, r);
         }
         var inShape = Shape;
         return Recorder.Record(r, "IndexBackward0", [this], [], (g, _) =>
@@ -169,8 +166,7 @@ public partial class Tensor
                 throw new ArgumentException($"shape mismatch: value tensor of shape {Shapes.Str(value.Shape)} cannot be broadcast to indexing result of shape {Shapes.Str(shape)}");
             var dense = Tensor.Empty(shape, dtype, device);
             Dispatcher.CopyInto(dense, value);
-            Backend.Of(this).Put(dtype, Storage, offsets, dense.Storage, accumulate);
-            GC.KeepAlive(dense);
+            Dispatcher.Put(this, offsets, dense, accumulate);
         }
         Storage.Version++;
     }
@@ -213,29 +209,23 @@ public partial class Tensor
         SetHistory(node);
     }
 
-    /// <summary>
-    /// <paramref name="t"/> itself on the CPU, else a host copy: index values decide offsets and
-    /// bounds errors on the host (a device index costs one transfer, as PyTorch's does for nonzero).
-    /// </summary>
-    private static Tensor OnHost(Tensor t) => t.device.type == DeviceType.CPU ? t : t.HostCopy();
-
     /// <summary>Indices of non-zero elements, one row per element: shape [n, dim].</summary>
     public Tensor nonzero()
     {
-        var mask = OnHost((dtype == ScalarType.Bool ? this : ne(0.0)).contiguous());
-        var b = mask.Storage.As<bool>();
-        long n = mask.numel();
+        // Index values decide offsets and bounds errors on the host: a device mask costs one transfer, as PyTorch's nonzero does.
+        var b = Dispatcher.ReadMask(dtype == ScalarType.Bool ? this : ne(0.0));
+        long n = b.LongLength;
         var hits = new List<long>();
-        for (long i = 0; i < n; i++) if (b[mask.Offset + i]) hits.Add(i);
+        for (long i = 0; i < n; i++) if (b[i]) hits.Add(i);
         int rank = Shape.Length;
-        var r = Tensor.Empty([hits.Count, rank], ScalarType.Int64);
-        var o = r.Storage.As<long>();
+        var o = new long[hits.Count * rank];
         var strides = Shapes.ContiguousStrides(Shape);
         for (int h = 0; h < hits.Count; h++)
         {
             long rem = hits[h];
             for (int d = 0; d < rank; d++) { o[h * rank + d] = rem / strides[d]; rem %= Math.Max(strides[d], 1); }
         }
+        var r = Dispatcher.Adopt(o, ScalarType.Int64, [hits.Count, rank]);
         return device.type == DeviceType.CPU ? r : r.to(device);
     }
 
@@ -303,8 +293,7 @@ public partial class Tensor
         for (int d = 0; d < index.Shape.Length; d++)
             if (d != dim && index.Shape[d] > t.Shape[d])
                 throw new ArgumentException($"Size does not match at dimension {d} expected index {Shapes.Str(index.Shape)} to be smaller than self {Shapes.Str(t.Shape)} apart from dimension {dim}");
-        var ic = OnHost(index.contiguous());
-        var iv = ic.Storage.As<long>();
+        var iv = Dispatcher.ReadIndices(index);
         long n = index.numel();
         var offsets = new long[n];
         int rank = index.Shape.Length;
@@ -315,7 +304,7 @@ public partial class Tensor
             long off = t.Offset;
             for (int d = 0; d < rank; d++)
                 if (d != dim) off += counter[d] * t.Strides[d];
-            long i = iv[ic.Offset + j];
+            long i = iv[j];
             if (i < -size || i >= size) throw new IndexOutOfRangeException($"index {i} is out of bounds for dimension {dim} with size {size}");
             off += (i < 0 ? i + size : i) * (t.Shape.Length == 0 ? 0 : t.Strides[dim]);
             offsets[j] = off;
@@ -330,7 +319,7 @@ public partial class Tensor
         int d = Shapes.WrapDim(dim, Shape.Length);
         var offsets = ScatterGatherOffsets(this, d, index, "gather");
         var r = Tensor.Empty((long[])index.Shape.Clone(), dtype, device);
-        Backend.Of(this).Take(dtype, Storage, offsets, r.Storage);
+        Dispatcher.Take(this, offsets, r);
         var inShape = Shape;
         return Recorder.Record(r, "GatherBackward0", [this], [index], (g, s) => [torch.zeros(inShape, g.dtype, g.device).scatter_add(d, s[0], g)]);
     }
@@ -351,7 +340,7 @@ public partial class Tensor
         // Values come from src at the index's positions (src may be larger than index).
         var srcAt = src.Shape.Length == 0 ? src.expand(index.Shape) : src.detach().Slices(index.Shape);
         var values = Dispatcher.Contiguous(Dispatcher.Cast(srcAt, dtype));
-        Backend.Of(r).Put(dtype, r.Storage, offsets, values.Storage, accumulate);
+        Dispatcher.Put(r, offsets, values, accumulate);
         var srcShape = src.Shape;
         return Recorder.Record(r, accumulate ? "ScatterAddBackward0" : "ScatterBackward0", [this, src], [index], (g, s) =>
         {

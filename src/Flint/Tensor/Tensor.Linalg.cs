@@ -1,28 +1,9 @@
-using Flint.Backends;
 using Flint.Ops;
 
 namespace Flint;
 
 public partial class Tensor
 {
-    /// <summary>Runs the batched kernel: a [B, m, k] and b [B, k, n] views (any strides) into a new [B, m, n].</summary>
-    private static Tensor BatchedProduct(Tensor a, Tensor b, long batch, long m, long k, long n, long aBatchStride, long bBatchStride, long[] outShape)
-    {
-        a.ThrowIfDisposed();
-        b.ThrowIfDisposed();
-        var t = Dispatcher.ComputeType(a.dtype);
-        var ac = Dispatcher.Cast(a, t);
-        var bc = Dispatcher.Cast(b, t);
-        var o = Tensor.Empty(outShape, t, a.device, clear: false);
-        int r = a.Shape.Length;
-        Backend.Of(a).MatMul(t, (int)batch, (int)m, (int)n, (int)k,
-            ac.Storage, ac.Offset, aBatchStride, ac.Strides[r - 2], ac.Strides[r - 1],
-            bc.Storage, bc.Offset, bBatchStride, bc.Strides[b.Shape.Length - 2], bc.Strides[b.Shape.Length - 1],
-            o.Storage);
-        GC.KeepAlive(ac); GC.KeepAlive(bc);
-        return Dispatcher.Cast(o, a.dtype);
-    }
-
     private static void CheckSameDType(Tensor a, Tensor b, string op)
     {
         if (a.dtype != b.dtype)
@@ -39,7 +20,7 @@ public partial class Tensor
         if (Shape[1] != mat2.Shape[0])
             throw new ArgumentException($"mat1 and mat2 shapes cannot be multiplied ({Shape[0]}x{Shape[1]} and {mat2.Shape[0]}x{mat2.Shape[1]})");
         CheckSameDType(this, mat2, "mm");
-        var r = BatchedProduct(this, mat2, 1, Shape[0], Shape[1], mat2.Shape[1], 0, 0, [Shape[0], mat2.Shape[1]]);
+        var r = Dispatcher.MatMul(this, mat2, 1, Shape[0], Shape[1], mat2.Shape[1], 0, 0, [Shape[0], mat2.Shape[1]]);
         if (!Recorder.Needed(this, mat2)) return r;
         bool needA = requires_grad, needB = mat2.requires_grad;
         return Recorder.Record(r, "MmBackward0", [this, mat2], [needA ? mat2 : this, needB ? this : mat2], (g, s) =>
@@ -54,7 +35,7 @@ public partial class Tensor
         if (Shape[0] != mat2.Shape[0] || Shape[2] != mat2.Shape[1])
             throw new ArgumentException($"Expected size for first two dimensions of batch2 tensor to be: [{Shape[0]}, {Shape[2]}] but got: [{mat2.Shape[0]}, {mat2.Shape[1]}].");
         CheckSameDType(this, mat2, "bmm");
-        var r = BatchedProduct(this, mat2, Shape[0], Shape[1], Shape[2], mat2.Shape[2], Strides[0], mat2.Strides[0], [Shape[0], Shape[1], mat2.Shape[2]]);
+        var r = Dispatcher.MatMul(this, mat2, Shape[0], Shape[1], Shape[2], mat2.Shape[2], Strides[0], mat2.Strides[0], [Shape[0], Shape[1], mat2.Shape[2]]);
         if (!Recorder.Needed(this, mat2)) return r;
         bool needA = requires_grad, needB = mat2.requires_grad;
         return Recorder.Record(r, "BmmBackward0", [this, mat2], [needA ? mat2 : this, needB ? this : mat2], (g, s) =>

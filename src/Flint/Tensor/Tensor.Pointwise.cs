@@ -14,7 +14,7 @@ public partial class Tensor
         var rt = TypePromotion.ResultType(this, other);
         if (rt == ScalarType.Bool) return logical_or(other);
         // PyTorch fuses the multiply-add when alpha != 1 (one rounding); see Tensor.Fused.cs.
-        var r = alpha != 1 && FusedResult(this, other, null) is { } f && TryFusedMultiplyAdd(f, this, other, null, alpha)
+        var r = alpha != 1 && Dispatcher.FusedResult(this, other, null) is { } f && Dispatcher.TryFusedMultiplyAdd(f, this, other, null, alpha)
             ? f : Dispatcher.Binary<AddOp>("add", this, Scaled(other, alpha, rt), rt);
         var aShape = Shape; var bShape = other.Shape;
         return Recorder.Record(r, "AddBackward0", [this, other], [], (g, _) =>
@@ -51,7 +51,7 @@ public partial class Tensor
     {
         CheckSub(this, other);
         var rt = TypePromotion.ResultType(this, other);
-        var r = alpha != 1 && FusedResult(this, other, null) is { } f && TryFusedMultiplyAdd(f, this, other, null, -alpha)
+        var r = alpha != 1 && Dispatcher.FusedResult(this, other, null) is { } f && Dispatcher.TryFusedMultiplyAdd(f, this, other, null, -alpha)
             ? f : Dispatcher.Binary<SubOp>("sub", this, Scaled(other, alpha, rt), rt);
         var aShape = Shape; var bShape = other.Shape;
         return Recorder.Record(r, "SubBackward0", [this, other], [], (g, _) =>

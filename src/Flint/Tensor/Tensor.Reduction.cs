@@ -53,8 +53,7 @@ public partial class Tensor
         var acc = AccumulateType(resultType);
         var (block, rows, n, keepShape, outShape) = ReduceLayout(dims, keepdim, acc);
         var r = Tensor.Empty(outShape, acc, device);
-        Backend.Of(this).Reduce(ReduceKind.Sum, acc, block.Storage, rows, n, r.Storage, null);
-        GC.KeepAlive(block);
+        Dispatcher.Reduce(ReduceKind.Sum, acc, block, rows, n, r);
         r = Dispatcher.Cast(r, resultType);
         var inShape = Shape;
         return Recorder.Record(r, dims is null ? "SumBackward0" : "SumBackward1", [this], [], (g, _) => [ExpandBack(g, keepShape, inShape)]);
@@ -110,8 +109,7 @@ public partial class Tensor
         var acc = AccumulateType(resultType);
         var (block, rows, n, keepShape, outShape) = ReduceLayout(dims, keepdim, acc);
         var r = Tensor.Empty(outShape, acc, device);
-        Backend.Of(this).Reduce(ReduceKind.Prod, acc, block.Storage, rows, n, r.Storage, null);
-        GC.KeepAlive(block);
+        Dispatcher.Reduce(ReduceKind.Prod, acc, block, rows, n, r);
         r = Dispatcher.Cast(r, resultType);
         var inShape = Shape;
         return Recorder.Record(r, dims is null ? "ProdBackward0" : "ProdBackward1", [this], [this, r], (g, s) =>
@@ -148,8 +146,7 @@ public partial class Tensor
         var (block, rows, n, keepShape, outShape) = ReduceLayout(dims, keepdim, compute);
         var values = Tensor.Empty(outShape, compute, device);
         var indices = Tensor.Empty((long[])outShape.Clone(), ScalarType.Int64, device);
-        Backend.Of(this).Reduce(max ? ReduceKind.Max : ReduceKind.Min, compute, block.Storage, rows, n, values.Storage, indices.Storage);
-        GC.KeepAlive(block);
+        Dispatcher.Reduce(max ? ReduceKind.Max : ReduceKind.Min, compute, block, rows, n, values, indices);
         return (Dispatcher.Cast(values, dtype), indices, keepShape);
     }
 
@@ -315,8 +312,7 @@ public partial class Tensor
         var b = dtype == ScalarType.Bool ? this : ne(0.0);
         var (block, rows, n, _, outShape) = b.ReduceLayout(dims, keepdim, ScalarType.Bool);
         var r = Tensor.Empty(outShape, ScalarType.Bool, device);
-        Backend.Of(this).Reduce(all ? ReduceKind.All : ReduceKind.Any, ScalarType.Bool, block.Storage, rows, n, r.Storage, null);
-        GC.KeepAlive(block);
+        Dispatcher.Reduce(all ? ReduceKind.All : ReduceKind.Any, ScalarType.Bool, block, rows, n, r);
         // PyTorch keeps uint8 for uint8 input (a legacy of masks being uint8).
         return dtype == ScalarType.Byte ? Dispatcher.Cast(r, ScalarType.Byte) : r;
     }
