@@ -85,5 +85,4 @@ internal static class Backend
     public static IBackend For(Device device) =>
         device.type == DeviceType.CPU ? Cpu : DeviceRegistry.Get(device);
 
-    public static IBackend Of(Tensor t) => For(t.device);
 }

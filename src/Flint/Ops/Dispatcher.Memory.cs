@@ -111,10 +111,9 @@ internal static partial class Dispatcher
         return (Array)t.Storage.Buffer.Clone(); // the caller's tensor: copy, so its buffer stays recyclable
     }
 
-    /// <summary>A dense CPU copy of a device tensor's elements, outside dispose scopes.</summary>
-    public static Tensor HostCopy(Tensor t)
+    /// <summary>A dense CPU copy of a device tensor's elements (a temporary: callers use it at once).</summary>
+    private static Tensor HostCopy(Tensor t)
     {
-        using var suspended = DisposeScope.Suspend();
         var src = t.is_contiguous() ? t : Contiguous(t);
         var r = CopyToDevice(src, Device.Host);
         if (!ReferenceEquals(src, t)) src.Dispose();

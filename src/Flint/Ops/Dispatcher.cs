@@ -55,7 +55,7 @@ internal static partial class Dispatcher
         if (t.dtype == dtype) return t;
         var o = Tensor.Empty((long[])t.Shape.Clone(), dtype, t.device, clear: false);
         using var lease = new KernelLease(t, o);
-        Backend.Of(t).Copy(t.Shape, Op(t), t.dtype, Op(o), dtype);
+        Backend.For(t.device).Copy(t.Shape, Op(t), t.dtype, Op(o), dtype);
         return o;
     }
 
@@ -64,7 +64,7 @@ internal static partial class Dispatcher
     {
         var o = Tensor.Empty((long[])t.Shape.Clone(), t.dtype, t.device, clear: false);
         using var lease = new KernelLease(t, o);
-        Backend.Of(t).Copy(t.Shape, Op(t), t.dtype, Op(o), t.dtype);
+        Backend.For(t.device).Copy(t.Shape, Op(t), t.dtype, Op(o), t.dtype);
         return o;
     }
 
@@ -74,7 +74,7 @@ internal static partial class Dispatcher
         if (src.device != dst.device && !IsHostScalar(src))
             throw new ArgumentException($"Expected all tensors to be on the same device, but found at least two devices, {FullName(dst.device)} and {FullName(src.device)}!");
         using var lease = new KernelLease(src, dst);
-        Backend.Of(dst).Copy(dst.Shape, Op(src, BroadcastStrides(src, dst.Shape)), src.dtype, Op(dst), dst.dtype);
+        Backend.For(dst.device).Copy(dst.Shape, Op(src, BroadcastStrides(src, dst.Shape)), src.dtype, Op(dst), dst.dtype);
     }
 
     /// <summary>Strides that read <paramref name="t"/> as if expanded to <paramref name="shape"/> (0 on broadcast dims).</summary>
@@ -119,7 +119,7 @@ internal static partial class Dispatcher
         var o = into is not null && into.dtype == compute ? into : Tensor.Empty((long[])x.Shape.Clone(), compute, x.device, clear: false);
         using var lease = new KernelLease(xc, o);
         if (x.device.type == DeviceType.CPU) Backend.Cpu.Unary<TOp>(name, compute, x.Shape, Op(xc), Op(o));
-        else Backend.Of(x).Unary<TOp>(name, compute, x.Shape, Op(xc), Op(o));
+        else Backend.For(x.device).Unary<TOp>(name, compute, x.Shape, Op(xc), Op(o));
         return Finish(o, resultType, into);
     }
 
@@ -130,7 +130,7 @@ internal static partial class Dispatcher
         var o = into is not null && into.dtype == compute ? into : Tensor.Empty((long[])x.Shape.Clone(), compute, x.device, clear: false);
         using var lease = new KernelLease(xc, o);
         if (x.device.type == DeviceType.CPU) Backend.Cpu.FloatUnary<TOp>(name, compute, x.Shape, Op(xc), Op(o));
-        else Backend.Of(x).FloatUnary<TOp>(name, compute, x.Shape, Op(xc), Op(o));
+        else Backend.For(x.device).FloatUnary<TOp>(name, compute, x.Shape, Op(xc), Op(o));
         return Finish(o, resultType, into);
     }
 
@@ -158,7 +158,7 @@ internal static partial class Dispatcher
         var xc = Cast(x, compute);
         var o = into is not null && into.dtype == compute ? into : Tensor.Empty((long[])x.Shape.Clone(), compute, x.device, clear: false);
         using var lease = new KernelLease(xc, o);
-        Backend.Of(x).Clamp(compute, x.Shape, Op(xc), Op(o), lo, hi);
+        Backend.For(x.device).Clamp(compute, x.Shape, Op(xc), Op(o), lo, hi);
         return Finish(o, x.dtype, into);
     }
 
@@ -169,7 +169,7 @@ internal static partial class Dispatcher
         if (x.dtype is not (ScalarType.Float32 or ScalarType.Float64) || x.device != g.device) return null;
         var o = Tensor.Empty((long[])x.Shape.Clone(), x.dtype, x.device, clear: false);
         using var lease = new KernelLease(x, g, o);
-        Backend.Of(x).ClampBackward(x.dtype, x.Shape, Op(x), Op(g), Op(o), lo, hi);
+        Backend.For(x.device).ClampBackward(x.dtype, x.Shape, Op(x), Op(g), Op(o), lo, hi);
         return o;
     }
 
@@ -195,7 +195,7 @@ internal static partial class Dispatcher
     public static void Fill(Tensor t, double value)
     {
         using var lease = new KernelLease(t);
-        Backend.Of(t).Fill(t.dtype, t.Shape, Op(t), value);
+        Backend.For(t.device).Fill(t.dtype, t.Shape, Op(t), value);
     }
 
     private static Tensor Finish(Tensor computed, ScalarType resultType, Tensor? into)

@@ -121,11 +121,5 @@ public static partial class torch
         return t;
     }
 
-    internal static void CheckDevice(Device? device)
-    {
-        if (device is not null && device.type != DeviceType.CPU && !DeviceRegistry.IsAvailable(device))
-            throw new InvalidOperationException(DeviceRegistry.Cuda is null
-                ? $"Device {device} is not available: no CUDA device was found (reference Flint.Cuda and run on a machine with an NVIDIA GPU and driver)."
-                : $"CUDA error: invalid device ordinal (device {device}; {DeviceRegistry.Cuda.DeviceCount} device(s) present)");
-    }
+    internal static void CheckDevice(Device? device) => DeviceRegistry.CheckAvailable(device);
 }
