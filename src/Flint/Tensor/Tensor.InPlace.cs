@@ -169,11 +169,11 @@ public partial class Tensor
         if (record)
         {
             CheckInPlaceWithGrad();
-            var shape = Shape; var srcShape = src.Shape; var srcType = src.dtype;
+            var shape = Shape;
             var r = source.to(dtype).expand(shape).contiguous();
             Dispatcher.CopyInto(this, r);
             Storage.Version++;
-            var node = new FunctionNode("CopyBackwards", (g, _) => [torch.zeros_like(g[0]!), Recorder.SumToShape(g[0]!, srcShape).to(srcType)], []);
+            var node = new FunctionNode("CopyBackwards", (g, _) => [torch.zeros_like(g[0]!), g[0]!], []);
             Recorder.Attach(node, [this.PreviousHistoryView(), src]);
             SetHistory(node);
             return this;

@@ -194,7 +194,6 @@ public partial class Tensor
         CheckInPlaceWithGrad();
         var prev = PreviousHistoryView();
         IndexPutRaw(indices, value);
-        var valueShape = value.Shape;
         // PyTorch: advanced indices write through index_put_ (IndexPutBackward0); basic ones through a view (CopySlices).
         bool advanced = Array.Exists(indices, ix => ix.kind == TensorIndex.Kind.Tensor);
         var node = new FunctionNode(advanced ? "IndexPutBackward0" : "CopySlices", (gs, _) =>
@@ -202,7 +201,7 @@ public partial class Tensor
             var g = gs[0]!;
             var gSelf = g.clone();
             gSelf.IndexPutRaw(indices, torch.zeros([], g.dtype));
-            var gValue = Recorder.SumToShape(g[indices], valueShape);
+            var gValue = g[indices];
             return [gSelf, gValue];
         }, []);
         Recorder.Attach(node, [prev, value]);
@@ -246,8 +245,7 @@ public partial class Tensor
         // Out of place, self broadcasts with the mask (the result can be larger than self).
         var r = Dispatcher.Where(m, Dispatcher.Cast(torch.WrappedScalar(value), dtype), detach());
         r = Dispatcher.Cast(r, dtype);
-        var inShape = Shape;
-        return Recorder.Record(r, "MaskedFillBackward0", [this], [], (g, _) => [Recorder.SumToShape(g.masked_fill(m, 0), inShape)]);
+        return Recorder.Record(r, "MaskedFillBackward0", [this], [], (g, _) => [g.masked_fill(m, 0)]);
     }
 
     /// <summary>Writes <paramref name="value"/> where <paramref name="mask"/> is true, in place.</summary>

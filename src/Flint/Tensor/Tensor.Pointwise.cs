@@ -16,9 +16,7 @@ public partial class Tensor
         // PyTorch fuses the multiply-add when alpha != 1 (one rounding); see Tensor.Fused.cs.
         var r = alpha != 1 && Dispatcher.FusedResult(this, other, null) is { } f && Dispatcher.TryFusedMultiplyAdd(f, this, other, null, alpha)
             ? f : Dispatcher.Binary<AddOp>("add", this, Scaled(other, alpha, rt), rt);
-        var aShape = Shape; var bShape = other.Shape;
-        return Recorder.Record(r, "AddBackward0", [this, other], [], (g, _) =>
-            [Recorder.SumToShape(g, aShape), Recorder.SumToShape(alpha == 1 ? g : g * alpha, bShape)]);
+        return Recorder.Record(r, "AddBackward0", [this, other], [], (g, _) => [g, alpha == 1 ? g : g * alpha]);
     }
 
     /// <summary>this + alpha * other for a floating scalar.</summary>
@@ -53,9 +51,7 @@ public partial class Tensor
         var rt = TypePromotion.ResultType(this, other);
         var r = alpha != 1 && Dispatcher.FusedResult(this, other, null) is { } f && Dispatcher.TryFusedMultiplyAdd(f, this, other, null, -alpha)
             ? f : Dispatcher.Binary<SubOp>("sub", this, Scaled(other, alpha, rt), rt);
-        var aShape = Shape; var bShape = other.Shape;
-        return Recorder.Record(r, "SubBackward0", [this, other], [], (g, _) =>
-            [Recorder.SumToShape(g, aShape), Recorder.SumToShape(-(alpha == 1 ? g : g * alpha), bShape)]);
+        return Recorder.Record(r, "SubBackward0", [this, other], [], (g, _) => [g, -(alpha == 1 ? g : g * alpha)]);
     }
 
     /// <summary>this - alpha * other for a floating scalar.</summary>
@@ -72,9 +68,8 @@ public partial class Tensor
         var r = Dispatcher.Binary<MulOp>("mul", this, other, rt);
         if (!Recorder.Needed(this, other)) return r;
         bool needA = requires_grad, needB = other.requires_grad;
-        var aShape = Shape; var bShape = other.Shape;
         return Recorder.Record(r, "MulBackward0", [this, other], [needA ? other : this, needB ? this : other], (g, s) =>
-            [needA ? Recorder.SumToShape(g * s[0], aShape) : null, needB ? Recorder.SumToShape(g * s[1], bShape) : null]);
+            [needA ? g * s[0] : null, needB ? g * s[1] : null]);
     }
 
     /// <summary>Elementwise product with a floating scalar.</summary>
@@ -91,11 +86,10 @@ public partial class Tensor
         var r = Dispatcher.Binary<DivOp>("div", this, other, rt);
         if (!Recorder.Needed(this, other)) return r;
         bool needB = other.requires_grad;
-        var aShape = Shape; var bShape = other.Shape;
         return Recorder.Record(r, "DivBackward0", [this, other], needB ? [this, other] : [other], (g, s) =>
         {
             var b = needB ? s[1] : s[0];
-            return [Recorder.SumToShape(g / b, aShape), needB ? Recorder.SumToShape(-g * s[0] / (b * b), bShape) : null];
+            return [g / b, needB ? -g * s[0] / (b * b) : null];
         });
     }
 
@@ -118,7 +112,6 @@ public partial class Tensor
             : scalarExponent == -0.5 ? Dispatcher.FloatUnary<RsqrtOp>("pow", this, rt)
             : Dispatcher.Binary<FloatPowOp>("pow", this, exponent, rt);
         if (!Recorder.Needed(this, exponent)) return r;
-        var aShape = Shape; var bShape = exponent.Shape;
         if (exponent.IsWrappedNumber)
         {
             double e = exponent.ToDouble();
@@ -127,9 +120,9 @@ public partial class Tensor
         }
         return Recorder.Record(r, "PowBackward1", [this, exponent], [this, exponent, r], (g, s) =>
         [
-            Recorder.SumToShape(g * s[1] * s[0].pow(s[1] - 1), aShape),
+            g * s[1] * s[0].pow(s[1] - 1),
             // d/db a^b = a^b log a, taken as 0 where a == 0 and b >= 0 (PyTorch's convention).
-            Recorder.SumToShape(g * torch.where(s[0].eq(0.0) & s[1].ge(0.0), torch.zeros_like(s[2]), s[2] * s[0].log()), bShape),
+            g * torch.where(s[0].eq(0.0) & s[1].ge(0.0), torch.zeros_like(s[2]), s[2] * s[0].log()),
         ]);
     }
 
@@ -150,13 +143,12 @@ public partial class Tensor
         var rt = TypePromotion.ResultType(this, other);
         if (rt == ScalarType.Bool) return max ? logical_or(other) : logical_and(other);
         var r = Dispatcher.Binary<TOp>(name, this, other, rt);
-        var aShape = Shape; var bShape = other.Shape;
         return Recorder.Record(r, node, [this, other], [this, other], (g, s) =>
         {
             // Ties split the gradient in half, as PyTorch does.
             var aWins = (max ? s[0] > s[1] : s[0] < s[1]).to(g.dtype);
             var tie = s[0].eq(s[1]).to(g.dtype) * 0.5;
-            return [Recorder.SumToShape(g * (aWins + tie), aShape), Recorder.SumToShape(g * (1.0 - aWins - tie), bShape)];
+            return [g * (aWins + tie), g * (1.0 - aWins - tie)];
         });
     }
 

@@ -70,11 +70,10 @@ public static partial class torch
     public static Tensor where(Tensor condition, Tensor x, Tensor y)
     {
         var r = Dispatcher.Where(condition, x, y);
-        var xShape = x.Shape; var yShape = y.Shape;
         return Recorder.Record(r, "WhereBackward0", [x, y], [condition], (g, s) =>
         {
             var zero = zeros([], g.dtype);
-            return [Recorder.SumToShape(where(s[0], g, zero), xShape), Recorder.SumToShape(where(s[0], zero, g), yShape)];
+            return [where(s[0], g, zero), where(s[0], zero, g)];
         });
     }
 
