@@ -65,7 +65,7 @@ public partial class Tensor
             {
                 // PyTorch fuses the multiply-add when alpha != 1 (one rounding); see Tensor.Fused.cs.
                 if (alpha == 1 || !Dispatcher.TryFusedMultiplyAdd(this, this, other, null, alpha))
-                    Dispatcher.Binary<AddOp>("add_", this, Scaled(other, alpha, rt), rt, into: this);
+                    Dispatcher.Binary<AddOp>("add_", this, Pointwise.Scaled(other, alpha, rt), rt, into: this);
             }, other);
     }
 
@@ -78,13 +78,13 @@ public partial class Tensor
     /// <summary>In place: this -= alpha * other.</summary>
     public Tensor sub_(Tensor other, double alpha = 1)
     {
-        CheckSub(this, other);
+        Pointwise.CheckSub(this, other);
         var rt = TypePromotion.ResultType(this, other);
         return InPlace("sub_", rt, t => t.sub(other, alpha),
             () =>
             {
                 if (alpha == 1 || !Dispatcher.TryFusedMultiplyAdd(this, this, other, null, -alpha))
-                    Dispatcher.Binary<SubOp>("sub_", this, Scaled(other, alpha, rt), rt, into: this);
+                    Dispatcher.Binary<SubOp>("sub_", this, Pointwise.Scaled(other, alpha, rt), rt, into: this);
             }, other);
     }
 
@@ -129,7 +129,7 @@ public partial class Tensor
     public Tensor clamp_(double? min = null, double? max = null)
     {
         if (min is null && max is null) throw new ArgumentException("torch.clamp: At least one of 'min' or 'max' must not be None");
-        return InPlace("clamp_", ClampResultType(min, max), t => t.clamp(min, max), () => Dispatcher.Clamp(this, min, max, into: this));
+        return InPlace("clamp_", Pointwise.ClampResultType(this, min, max), t => t.clamp(min, max), () => Dispatcher.Clamp(this, min, max, into: this));
     }
 
     /// <summary>In place: max(x, 0).</summary>
@@ -139,10 +139,10 @@ public partial class Tensor
     public Tensor neg_() => InPlace("neg_", dtype, t => t.neg(), () => Dispatcher.Unary<NegOp>("neg_", this, dtype, into: this));
 
     /// <summary>In place: e^x.</summary>
-    public Tensor exp_() => InPlace("exp_", FloatResultType, t => t.exp(), () => Dispatcher.FloatUnary<ExpOp>("exp_", this, dtype, into: this));
+    public Tensor exp_() => InPlace("exp_", Pointwise.FloatResultType(this), t => t.exp(), () => Dispatcher.FloatUnary<ExpOp>("exp_", this, dtype, into: this));
 
     /// <summary>In place: square root.</summary>
-    public Tensor sqrt_() => InPlace("sqrt_", FloatResultType, t => t.sqrt(), () => Dispatcher.FloatUnary<SqrtOp>("sqrt_", this, dtype, into: this));
+    public Tensor sqrt_() => InPlace("sqrt_", Pointwise.FloatResultType(this), t => t.sqrt(), () => Dispatcher.FloatUnary<SqrtOp>("sqrt_", this, dtype, into: this));
 
     /// <summary>Fills with zeros in place.</summary>
     public Tensor zero_() => fill_(0);

@@ -5,7 +5,7 @@ namespace Flint;
 public partial class Tensor
 {
     /// <summary>A view with a new layout over the same storage, with a backward that maps gradients back.</summary>
-    private Tensor MakeView(long[] shape, long[] strides, long offset, string node, Func<Tensor, Tensor> backward)
+    internal Tensor MakeView(long[] shape, long[] strides, long offset, string node, Func<Tensor, Tensor> backward)
     {
         ThrowIfDisposed();
         var v = new Tensor(Storage, shape, strides, offset) { ViewBase = this };
@@ -357,7 +357,7 @@ public partial class Tensor
         });
     }
 
-    private static long[] RemoveAt(long[] a, int i)
+    internal static long[] RemoveAt(long[] a, int i)
     {
         var r = new long[a.Length - 1];
         Array.Copy(a, 0, r, 0, i);

@@ -56,9 +56,11 @@ public partial class LayeringTests
             int layer = LayerOf(path);
             var unqualified = NamespacePrefix().Replace(code, "");
             var seen = new HashSet<string>();
-            foreach (Match m in Identifier().Matches(unqualified))
-                if (typeLayer.TryGetValue(m.Value, out var l) && l > layer && seen.Add(m.Value))
-                    violations.Add($"{path} ({Layers[layer].Name}) names {m.Value} ({Layers[l].Name})");
+            var names = Identifier().Matches(unqualified).Select(m => m.Value)
+                .Concat(Construction().Matches(unqualified).Select(m => m.Groups[1].Value));
+            foreach (var name in names)
+                if (typeLayer.TryGetValue(name, out var l) && l > layer && seen.Add(name))
+                    violations.Add($"{path} ({Layers[layer].Name}) names {name} ({Layers[l].Name})");
         }
         Assert.True(violations.Count == 0, "lower layers reference higher ones:\n" + string.Join("\n", violations));
     }
@@ -70,7 +72,11 @@ public partial class LayeringTests
     [GeneratedRegex(@"\b(?:Flint|Ops|Backends|Cpu|Autograd|Modules|IO|Npy|Pickle|SafeTensors|ZipCheckpoint)\.")]
     private static partial Regex NamespacePrefix();
 
-    // A member access (x.Data, MathF.Tanh) is not a type reference.
-    [GeneratedRegex(@"(?<![.\w])[A-Za-z_]\w*")]
+    // Neither a member access (x.Data, MathF.Tanh) nor a method's name (Tanh(x), void MatMul(...)) is a type reference.
+    [GeneratedRegex(@"(?<![.\w])[A-Za-z_]\w*\b(?!\s*(?:<[^<>();]*>)?\s*\()")]
     private static partial Regex Identifier();
+
+    // ... but a constructor call is: new Tanh().
+    [GeneratedRegex(@"\bnew\s+([A-Za-z_]\w*)")]
+    private static partial Regex Construction();
 }

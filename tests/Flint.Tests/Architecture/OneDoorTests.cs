@@ -39,6 +39,19 @@ public partial class OneDoorTests
         Assert.Equal(["Ops/KernelLease.cs"], sites);
     }
 
+    [Fact]
+    public void NnOptimNumPyAndIoComposeOpsAndNeverRecordNodes()
+    {
+        var violations = SourceTree.Files
+            .Where(f => f.Path.StartsWith("NN/") || f.Path.StartsWith("Optim/") || f.Path.StartsWith("NumPy/") || f.Path.StartsWith("IO/"))
+            .Where(f => RecordsNodes().IsMatch(f.Code))
+            .Select(f => f.Path).ToList();
+        Assert.True(violations.Count == 0, "record autograd nodes outside the op layer:\n" + string.Join("\n", violations));
+    }
+
+    [GeneratedRegex(@"\bRecorder\b|\bFunctionNode\b|\bSetHistory\b")]
+    private static partial Regex RecordsNodes();
+
     [GeneratedRegex(@"\bBackend\s*\.\s*(?:For|Cpu)\b|\bIBackend\b|\bDeviceRegistry\s*\.\s*Get\b")]
     private static partial Regex BackendCall();
 
