@@ -28,17 +28,8 @@ internal static partial class Dispatcher
     public static void CheckSameDevice(Tensor a, Tensor b)
     {
         if (a.device != b.device && !IsHostScalar(a) && !IsHostScalar(b))
-            throw new ArgumentException($"Expected all tensors to be on the same device, but found at least two devices, {DeviceName(a, b, true)} and {DeviceName(a, b, false)}!");
+            throw new ArgumentException(DeviceErrors.Mismatch(a.device, b.device));
     }
-
-    // PyTorch names the accelerator first ("cuda:0 and cpu").
-    private static string DeviceName(Tensor a, Tensor b, bool first)
-    {
-        var (x, y) = a.device.type == DeviceType.CPU ? (b, a) : (a, b);
-        return FullName(first ? x.device : y.device);
-    }
-
-    private static string FullName(Device d) => d.type == DeviceType.CPU ? "cpu" : $"cuda:{Math.Max(d.index, 0)}";
 
     /// <summary>A 0-dim CPU tensor: usable as a scalar operand on any device.</summary>
     public static bool IsHostScalar(Tensor t) => t.device.type == DeviceType.CPU && t.Shape.Length == 0;
@@ -72,7 +63,7 @@ internal static partial class Dispatcher
     public static void CopyInto(Tensor dst, Tensor src)
     {
         if (src.device != dst.device && !IsHostScalar(src))
-            throw new ArgumentException($"Expected all tensors to be on the same device, but found at least two devices, {FullName(dst.device)} and {FullName(src.device)}!");
+            throw new ArgumentException(DeviceErrors.MismatchInOrder(dst.device, src.device));
         using var lease = new KernelLease(src, dst);
         Backend.For(dst.device).Copy(dst.Shape, Op(src, BroadcastStrides(src, dst.Shape)), src.dtype, Op(dst), dst.dtype);
     }
