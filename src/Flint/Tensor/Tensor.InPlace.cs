@@ -39,7 +39,7 @@ public partial class Tensor
         return this;
     }
 
-    private void CheckInPlaceWithGrad()
+    internal void CheckInPlaceWithGrad()
     {
         if (is_leaf && requires_grad)
             throw new InvalidOperationException("a leaf Variable that requires grad is being used in an in-place operation.");
@@ -184,7 +184,7 @@ public partial class Tensor
     }
 
     /// <summary>A stand-in carrying this tensor's current history (for nodes that consume the pre-write value).</summary>
-    private Tensor PreviousHistoryView()
+    internal Tensor PreviousHistoryView()
     {
         var t = new Tensor(Storage, Shape, Strides, Offset);
         if (GradFn is not null) t.SetHistory(GradFn, OutputNr);
