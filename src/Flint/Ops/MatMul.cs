@@ -98,7 +98,7 @@ internal static class MatMul
         {
             // PyTorch squeezes in place (squeeze_(0)), which names the node SqueezeBackward3.
             var p2 = Mm(self.unsqueeze(0), other);
-            return p2.MakeView(Tensor.RemoveAt(p2.Shape, 0), Tensor.RemoveAt(p2.Strides, 0), p2.Offset, "SqueezeBackward3", g => g.unsqueeze(0));
+            return p2.MakeView(ShapeOps.RemoveAt(p2.Shape, 0), ShapeOps.RemoveAt(p2.Strides, 0), p2.Offset, "SqueezeBackward3", g => g.unsqueeze(0));
         }
         if (da == 2 && db == 2) return Mm(self, other);
         // [..., n, m] @ [m]: fold the batch into rows of one matrix-vector product, as PyTorch does.
