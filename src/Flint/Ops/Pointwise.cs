@@ -121,6 +121,19 @@ internal static class Pointwise
         });
     }
 
+    // ---- ternary -----------------------------------------------------------------------
+
+    /// <summary>Elementwise choice: x where condition is true, else y.</summary>
+    public static Tensor Where(Tensor condition, Tensor x, Tensor y)
+    {
+        var r = Dispatcher.Where(condition, x, y);
+        return Recorder.Record(r, "WhereBackward0", [x, y], [condition], (g, s) =>
+        {
+            var zero = torch.zeros([], g.dtype);
+            return [torch.where(s[0], g, zero), torch.where(s[0], zero, g)];
+        });
+    }
+
     // ---- unary -------------------------------------------------------------------------
 
     /// <summary>The dtype of a floating unary op: the input's when floating, else the default dtype.</summary>

@@ -46,5 +46,4 @@ public partial class Tensor
     public Tensor scatter_(long dim, Tensor index, double value) => InPlace("scatter_", dtype, t => t.scatter(dim, index, value), () => Dispatcher.CopyInto(this, detach().scatter(dim, index, value)));
     /// <summary>Adds src values at index positions along a dim, in place.</summary>
     public Tensor scatter_add_(long dim, Tensor index, Tensor src) => InPlace("scatter_add_", dtype, t => t.scatter_add(dim, index, src), () => Dispatcher.CopyInto(this, detach().scatter_add(dim, index, src.detach())), src);
-
 }

@@ -93,5 +93,4 @@ public partial class Tensor
 
     /// <summary>Removes a dim, returning the slices along it (views sharing one UnbindBackward0 node).</summary>
     public Tensor[] unbind(long dim = 0) => this.Unbind(dim);
-
 }
