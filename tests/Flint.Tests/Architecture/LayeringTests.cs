@@ -65,7 +65,7 @@ public partial class LayeringTests
         Assert.True(violations.Count == 0, "lower layers reference higher ones:\n" + string.Join("\n", violations));
     }
 
-    [GeneratedRegex(@"(?<mod>(?:\b(?:public|internal|private|protected|sealed|static|abstract|readonly|ref|partial|file|unsafe)\s+)*)\b(?:class|struct|interface|enum|record(?:\s+struct|\s+class)?)\s+(?<name>[A-Za-z_]\w*)")]
+    [GeneratedRegex(@"(?<mod>(?:\b(?:public|internal|private|protected|sealed|static|abstract|readonly|ref|partial|file|unsafe)\s+)*)\b(?:class|struct|interface|enum|record(?:\s+struct|\s+class)?)\s+(?!where\b)(?<name>[A-Za-z_]\w*)")]
     private static partial Regex TypeDeclaration();
 
     // Qualified names (Ops.Dispatcher, Flint.Backends.Backend) are checked by their last part.
