@@ -12,7 +12,7 @@ public static partial class torch
         /// differences, input by input and output by output (PyTorch's <c>torch.autograd.gradcheck</c>).
         /// Every floating input that requires grad is perturbed by ±<paramref name="eps"/>; an entry
         /// passes when |analytical − numerical| ≤ <paramref name="atol"/> + <paramref name="rtol"/>·|numerical|.
-        /// Use float64 inputs: float32 rounding swamps the differences. On a mismatch, throws with the
+        /// Inputs may live on any device (elements are perturbed through the dispatcher). Use float64 inputs: float32 rounding swamps the differences. On a mismatch, throws with the
         /// output and input index, both Jacobians and the largest difference, or returns false when
         /// <paramref name="raise_exception"/> is false.
         /// </summary>
@@ -27,9 +27,6 @@ public static partial class torch
         {
             ArgumentNullException.ThrowIfNull(func);
             ArgumentNullException.ThrowIfNull(inputs);
-            for (int i = 0; i < inputs.Length; i++)
-                if (inputs[i].device.type != DeviceType.CPU)
-                    throw new ArgumentException($"gradcheck: input {i} is on {inputs[i].device}; gradcheck perturbs elements on the host, so pass CPU inputs (compare device gradients with CPU ones instead)");
             var diff = new List<int>();
             for (int i = 0; i < inputs.Length; i++)
                 if (inputs[i].requires_grad && inputs[i].IsFloating)

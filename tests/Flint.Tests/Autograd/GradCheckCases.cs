@@ -5,9 +5,10 @@ namespace Flint.Tests.Autograd;
 /// <summary>
 /// Every differentiable op's backward formula against central finite differences (float64),
 /// through <c>torch.autograd.gradcheck</c>. Inputs stay away from kinks (relu, abs, clamp at
-/// their bounds, max ties) where the derivative is undefined.
+/// their bounds, max ties) where the derivative is undefined. One table, one body per device:
+/// <see cref="GradCheckTests"/> runs it on the CPU; tests/Flint.Cuda.Tests links this file.
 /// </summary>
-public class GradCheckTests
+public static class GradCheckCases
 {
     private sealed record Case(Func<Tensor[]> Inputs, Func<Tensor[], Tensor> F, double Eps = 1e-6, double Atol = 1e-5);
 
@@ -205,11 +206,16 @@ public class GradCheckTests
 
     public static TheoryData<string> Names() => [.. Cases.Keys];
 
-    [Theory]
-    [MemberData(nameof(Names))]
-    public void AnalyticalMatchesNumerical(string name)
+    /// <summary>
+    /// Runs case <paramref name="name"/> with its inputs on <paramref name="device"/>: inputs are
+    /// built on the CPU (seeded), then moved, keeping which ones require grad.
+    /// </summary>
+    public static bool Check(string name, Device device)
     {
         var c = Cases[name];
-        Assert.True(torch.autograd.gradcheck(c.F, c.Inputs(), eps: c.Eps, atol: c.Atol));
+        var inputs = c.Inputs();
+        if (device.type != DeviceType.CPU)
+            inputs = [.. inputs.Select(t => t.requires_grad ? t.detach().to(device).requires_grad_() : t.to(device))];
+        return torch.autograd.gradcheck(c.F, inputs, eps: c.Eps, atol: c.Atol);
     }
 }
