@@ -7,12 +7,12 @@ namespace Flint.Ops;
 /// </summary>
 internal static class MatMul
 {
+    /// <summary>PyTorch 1.13's dtype message ("expected scalar type Float but found Double"), prefixed with the op's name.</summary>
     private static void CheckSameDType(Tensor a, Tensor b, string op)
     {
         if (a.dtype != b.dtype)
-            throw new ArgumentException($"expected scalar type {DTypes.ShortName(a.dtype)} but found {DTypes.ShortName(b.dtype)}");
+            throw new ArgumentException($"{op}(): expected scalar type {DTypes.ShortName(a.dtype)} but found {DTypes.ShortName(b.dtype)}");
         Dispatcher.CheckSameDevice(a, b);
-        _ = op;
     }
 
     /// <summary>Matrix product of two 2-D tensors.</summary>
