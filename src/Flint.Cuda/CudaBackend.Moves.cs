@@ -13,7 +13,7 @@ internal sealed partial class CudaBackend
         int n = LayoutBuilder.Count(shape);
         if (n == 0) return;
         // Convert on the host exactly as the CPU's fill does, then write the bits.
-        var one = Storage.Allocate(t, 1, null, clear: true);
+        var one = Storage.Allocate(t, 1);
         Dispatch.Fill(t, [], new Operand(one, 0, []), value);
         FillBits(shape, o, t, one.Buffer, n);
     }
@@ -49,7 +49,7 @@ internal sealed partial class CudaBackend
         if (src.IsHost)
         {
             // A host scalar broadcast into a device view: convert on the host, then fill.
-            var one = Storage.Allocate(dstType, 1, null, clear: true);
+            var one = Storage.Allocate(dstType, 1);
             CastKernels.Copy([], src, srcType, new Operand(one, 0, []), dstType);
             FillBits(shape, dst, dstType, one.Buffer, n);
             return;

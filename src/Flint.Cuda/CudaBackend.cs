@@ -99,7 +99,7 @@ internal sealed partial class CudaBackend : IBackend
     private static T HostValue<T>(Operand op, ScalarType t) where T : unmanaged
     {
         if (op.Storage.DType == t) return ((T[])op.Storage.Buffer)[op.Offset];
-        var one = Storage.Allocate(t, 1, null, clear: true);
+        var one = Storage.Allocate(t, 1);
         CastKernels.Copy([], op, op.Storage.DType, new Operand(one, 0, []), t);
         return ((T[])one.Buffer)[0];
     }
@@ -110,7 +110,7 @@ internal sealed partial class CudaBackend : IBackend
     /// <summary>A host operand converted to dtype <paramref name="t"/>, as the raw bits of one element.</summary>
     private static TB HostBits<TB>(Operand op, ScalarType t) where TB : unmanaged
     {
-        var one = Storage.Allocate(t, 1, null, clear: true);
+        var one = Storage.Allocate(t, 1);
         CastKernels.Copy([], op, op.Storage.DType, new Operand(one, 0, []), t);
         return Bits<TB>(one.Buffer);
     }

@@ -1,6 +1,6 @@
 namespace Flint.Autograd;
 
-/// <summary>PyTorch's wording for autograd errors raised outside the built-in nodes.</summary>
+/// <summary>PyTorch's wording for autograd errors, written once.</summary>
 internal static class AutogradErrors
 {
     public const string SecondBackward =

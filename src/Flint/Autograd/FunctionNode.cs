@@ -34,10 +34,7 @@ internal sealed class FunctionNode : GradNode
     internal override Tensor?[] Apply(Tensor?[] gradOutputs)
     {
         if (_backward is null || (_hasSaved && _saved is null))
-            throw new InvalidOperationException(
-                "Trying to backward through the graph a second time (or directly access saved tensors after they have already been freed). " +
-                "Saved intermediate values of the graph are freed when you call .backward() or autograd.grad(). " +
-                "Specify retain_graph=True if you need to backward through the graph a second time or if you need to access saved tensors after calling backward.");
+            throw new InvalidOperationException(AutogradErrors.SecondBackward);
         Tensor[] saved = [];
         if (_saved is not null)
         {

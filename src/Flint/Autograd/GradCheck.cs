@@ -12,7 +12,7 @@ public static partial class torch
         /// differences, input by input and output by output (PyTorch's <c>torch.autograd.gradcheck</c>).
         /// Every floating input that requires grad is perturbed by ±<paramref name="eps"/>; an entry
         /// passes when |analytical − numerical| ≤ <paramref name="atol"/> + <paramref name="rtol"/>·|numerical|.
-        /// Use float64 inputs: float32 rounding swamps the differences. On a mismatch, throws with the
+        /// Inputs may live on any device (elements are perturbed through the dispatcher). Use float64 inputs: float32 rounding swamps the differences. On a mismatch, throws with the
         /// output and input index, both Jacobians and the largest difference, or returns false when
         /// <paramref name="raise_exception"/> is false.
         /// </summary>
@@ -27,9 +27,6 @@ public static partial class torch
         {
             ArgumentNullException.ThrowIfNull(func);
             ArgumentNullException.ThrowIfNull(inputs);
-            for (int i = 0; i < inputs.Length; i++)
-                if (inputs[i].device.type != DeviceType.CPU)
-                    throw new ArgumentException($"gradcheck: input {i} is on {inputs[i].device}; gradcheck perturbs elements on the host, so pass CPU inputs (compare device gradients with CPU ones instead)");
             var diff = new List<int>();
             for (int i = 0; i < inputs.Length; i++)
                 if (inputs[i].requires_grad && inputs[i].IsFloating)
@@ -93,8 +90,8 @@ public static partial class torch
             foreach (int i in diff) wrt.Add(inputs[i]);
             for (long m = 0; m < nOut; m++)
             {
-                var unit = torch.zeros(output.Shape, output.dtype);
-                unit.Storage.Buffer.SetValue(output.dtype == ScalarType.Float64 ? 1.0 : (object)1.0f, m);
+                var unit = torch.zeros(output.Shape, output.dtype, output.device);
+                Ops.Dispatcher.WriteElement(unit, m, 1.0);
                 var grads = grad([output], wrt, [unit], retain_graph: true, allow_unused: true);
                 for (int d = 0; d < diff.Count; d++)
                 {
@@ -142,15 +139,10 @@ public static partial class torch
             return offset;
         }
 
-        private static double Read(Tensor t, long offset) =>
-            t.dtype == ScalarType.Float64 ? t.Storage.As<double>()[offset] : t.Storage.As<float>()[offset];
+        private static double Read(Tensor t, long offset) => Ops.Dispatcher.ReadDouble(t, offset);
 
         // Written straight into storage: the perturbation is undone exactly, so no version bump.
-        private static void Write(Tensor t, long offset, double value)
-        {
-            if (t.dtype == ScalarType.Float64) t.Storage.As<double>()[offset] = value;
-            else t.Storage.As<float>()[offset] = (float)value;
-        }
+        private static void Write(Tensor t, long offset, double value) => Ops.Dispatcher.WriteElement(t, offset, value);
 
         private static string Matrix(double[] flat, long rows, long cols) =>
             torch.tensor(flat, [rows, cols], ScalarType.Float64).ToString();

@@ -36,8 +36,10 @@ public abstract class GradNode
     internal (ScalarType DType, long[] Shape)[] InputMeta = [];
 
     /// <summary>
-    /// Checks each returned gradient against its input's shape and casts it to the input's
-    /// dtype (a float32 input of a float64 op gets a float32 gradient), as PyTorch's engine does.
+    /// Checks each returned gradient against its input's shape, sums a broadcast gradient back to
+    /// the input's shape (the one place broadcasting is undone: rules return the gradient of the
+    /// broadcast operand), and casts it to the input's dtype (a float32 input of a float64 op gets
+    /// a float32 gradient), as PyTorch's engine (validate_outputs) does.
     /// </summary>
     internal Tensor?[] ValidateGradients(Tensor?[] grads)
     {
@@ -48,7 +50,11 @@ public abstract class GradNode
             if (grads[i] is not { } g || i >= InputMeta.Length) continue;
             var (dtype, shape) = InputMeta[i];
             if (!Shapes.SameShape(g.Shape, shape))
-                throw new InvalidOperationException($"Function {name()} returned an invalid gradient at index {i} - got {Shapes.Str(g.Shape)} but expected shape compatible with {Shapes.Str(shape)}");
+            {
+                if (!Shapes.IsExpandableTo(shape, g.Shape))
+                    throw new InvalidOperationException($"Function {name()} returned an invalid gradient at index {i} - got {Shapes.Str(g.Shape)} but expected shape compatible with {Shapes.Str(shape)}");
+                grads[i] = g = Ops.Recorder.SumToShape(g, shape);
+            }
             if (g.dtype != dtype) grads[i] = g.to(dtype);
         }
         return grads;

@@ -9,7 +9,7 @@ internal enum ReduceKind { Sum, Prod, Max, Min, All, Any }
 internal enum RandomKind { Uniform, Normal, Bernoulli }
 
 /// <summary>
-/// The primitives a device implements. The op layer (<see cref="Ops.Kernels"/>) promotes,
+/// The primitives a device implements. The op layer (<see cref="Ops.Dispatcher"/>) promotes,
 /// broadcasts and allocates; a backend only moves and computes elements. Operands arrive as
 /// <see cref="Operand"/> views (any strides; broadcast dims have stride 0) that all share the
 /// given shape. Arithmetic kernels receive the compute dtype only (float32, float64 and the
@@ -85,5 +85,4 @@ internal static class Backend
     public static IBackend For(Device device) =>
         device.type == DeviceType.CPU ? Cpu : DeviceRegistry.Get(device);
 
-    public static IBackend Of(Tensor t) => For(t.device);
 }

@@ -10,18 +10,6 @@ internal readonly record struct Operand(Storage Storage, long Offset, long[] Str
     /// <summary>The host array behind a CPU operand.</summary>
     public Array Data => Storage.Buffer;
 
-    public static Operand Of(Tensor t)
-    {
-        t.ThrowIfDisposed();
-        return new(t.Storage, t.Offset, t.Strides);
-    }
-
-    public static Operand Of(Tensor t, long[] strides)
-    {
-        t.ThrowIfDisposed();
-        return new(t.Storage, t.Offset, strides);
-    }
-
     /// <summary>True when this operand lives in host memory (a CPU storage).</summary>
     public bool IsHost => Storage.Memory is null;
 }

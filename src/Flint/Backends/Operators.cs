@@ -188,8 +188,8 @@ internal struct ReluOp : IUnaryOp
     }
 }
 
-// No TensorPrimitives.Exp here: its SIMD polynomial differs from Math.Exp in the last ulp (and it falls back to
-// the scalar one for short runs), so a tensor's exp would depend on its layout and length.
+// TensorPrimitives.Exp's SIMD polynomial differs from Math.Exp in the last ulp (and falls back to the scalar one
+// for short runs), so exp is VectorOnly: every element goes through the SIMD path, whatever the layout and length.
 internal struct ExpOp : IFloatUnaryOp
 {
     public static T Invoke<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> => T.Exp(x);

@@ -12,6 +12,9 @@ public enum DeviceType
 /// <summary>A device: <c>torch.device("cpu")</c>, <c>torch.device("cuda:0")</c>.</summary>
 public sealed class Device : IEquatable<Device>
 {
+    /// <summary>The host (what <c>torch.CPU</c> names), for layers below the tensor API.</summary>
+    internal static Device Host { get; } = new(DeviceType.CPU);
+
     /// <summary>The device kind.</summary>
     public DeviceType type { get; }
     /// <summary>The device ordinal; -1 when unspecified (the CPU has no ordinal).</summary>

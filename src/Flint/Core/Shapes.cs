@@ -59,6 +59,15 @@ internal static class Shapes
 
     public static bool SameShape(ReadOnlySpan<long> a, ReadOnlySpan<long> b) => a.SequenceEqual(b);
 
+    /// <summary>True when <paramref name="shape"/> expands to <paramref name="target"/> (PyTorch's is_expandable_to: trailing dims equal or 1).</summary>
+    public static bool IsExpandableTo(ReadOnlySpan<long> shape, ReadOnlySpan<long> target)
+    {
+        if (shape.Length > target.Length) return false;
+        for (int i = 1; i <= shape.Length; i++)
+            if (shape[^i] != target[^i] && shape[^i] != 1) return false;
+        return true;
+    }
+
     /// <summary>"[2, 3]" as PyTorch prints sizes inside messages.</summary>
     public static string Str(ReadOnlySpan<long> shape) => "[" + string.Join(", ", shape.ToArray()) + "]";
 

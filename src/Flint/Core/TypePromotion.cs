@@ -6,7 +6,7 @@ namespace Flint;
 /// which outrank wrapped C# numbers, unless a lower group holds a higher category
 /// (bool &lt; integer &lt; floating).
 /// </summary>
-internal static class TypePromotion
+internal static partial class TypePromotion
 {
     public static ScalarType Promote(ScalarType a, ScalarType b)
     {
@@ -41,34 +41,5 @@ internal static class TypePromotion
         if (higher == ScalarType.Bool || (lower is { } l && DTypes.IsFloatingPoint(l)))
             return higher is null ? lower : lower is null ? higher : Promote(higher.Value, lower.Value);
         return higher ?? lower;
-    }
-
-    /// <summary><c>torch.result_type</c> over an op's tensor operands.</summary>
-    public static ScalarType ResultType(Tensor a, Tensor b)
-    {
-        var s = new State();
-        Update(ref s, a);
-        Update(ref s, b);
-        return Combine(s.Dim, Combine(s.Zero, s.Wrapped))!.Value;
-    }
-
-    /// <summary><c>torch.result_type</c> over any number of operands.</summary>
-    public static ScalarType ResultType(ReadOnlySpan<Tensor> operands)
-    {
-        var s = new State();
-        foreach (var t in operands) Update(ref s, t);
-        return Combine(s.Dim, Combine(s.Zero, s.Wrapped))!.Value;
-    }
-
-    private static void Update(ref State s, Tensor t)
-    {
-        var dt = t.dtype;
-        if (t.IsWrappedNumber)
-        {
-            if (DTypes.IsFloatingPoint(dt)) dt = torch.get_default_dtype();
-            s.Wrapped = PromoteOpt(s.Wrapped, dt);
-        }
-        else if (t.dim() == 0) s.Zero = PromoteOpt(s.Zero, dt);
-        else s.Dim = PromoteOpt(s.Dim, dt);
     }
 }

@@ -1,5 +1,3 @@
-using Flint.Backends;
-
 namespace Flint;
 
 /// <summary>
@@ -78,46 +76,25 @@ internal sealed class Storage
         else BufferPool.Return(Buffer, DTypes.ElementSize(DType));
     }
 
-    /// <summary>A new storage; <paramref name="clear"/> = false skips zeroing when the caller overwrites every element.</summary>
-    public static Storage Allocate(ScalarType dtype, long numel, Device? device = null, bool clear = true)
+    /// <summary>A new host storage; <paramref name="clear"/> = false skips zeroing when the caller overwrites every element.</summary>
+    public static Storage Allocate(ScalarType dtype, long numel, bool clear = true)
     {
-        if (device is not null && device.type != DeviceType.CPU) return Backend.For(device).Allocate(dtype, numel, device, clear);
         if (numel < 0) throw new ArgumentException($"Trying to create tensor with negative dimension {numel}");
         if (numel > Array.MaxLength) throw new OutOfMemoryException($"Flint CPU tensors hold at most {Array.MaxLength} elements; asked for {numel}.");
         int n = (int)numel;
-        if (BufferPool.ShouldPool(n, DTypes.ElementSize(dtype)))
-        {
-            Array pooled = dtype switch
-            {
-                ScalarType.Float32 => BufferPool.Rent<float>(n, clear),
-                ScalarType.Float64 => BufferPool.Rent<double>(n, clear),
-                ScalarType.Int64 => BufferPool.Rent<long>(n, clear),
-                ScalarType.Int32 => BufferPool.Rent<int>(n, clear),
-                ScalarType.Int16 => BufferPool.Rent<short>(n, clear),
-                ScalarType.Int8 => BufferPool.Rent<sbyte>(n, clear),
-                ScalarType.Byte => BufferPool.Rent<byte>(n, clear),
-                ScalarType.Bool => BufferPool.Rent<bool>(n, clear),
-                ScalarType.Float16 => BufferPool.Rent<Half>(n, clear),
-                ScalarType.BFloat16 => BufferPool.Rent<BFloat16>(n, clear),
-                _ => throw new ArgumentException($"Unsupported dtype {dtype}"),
-            };
-            return new Storage(pooled, dtype, torch.CPU, pooled: true);
-        }
-        Array buffer = dtype switch
-        {
-            ScalarType.Bool => new bool[n],
-            ScalarType.Byte => new byte[n],
-            ScalarType.Int8 => new sbyte[n],
-            ScalarType.Int16 => new short[n],
-            ScalarType.Int32 => new int[n],
-            ScalarType.Int64 => new long[n],
-            ScalarType.Float16 => new Half[n],
-            ScalarType.BFloat16 => new BFloat16[n],
-            ScalarType.Float32 => new float[n],
-            ScalarType.Float64 => new double[n],
-            _ => throw new ArgumentException($"Unsupported dtype {dtype}"),
-        };
-        return new Storage(buffer, dtype, torch.CPU);
+        var alloc = new Allocation(n, clear, BufferPool.ShouldPool(n, DTypes.ElementSize(dtype)));
+        DTypeSwitch.Element("empty", dtype, ref alloc);
+        return new Storage(alloc.Buffer!, dtype, Device.Host, pooled: alloc.Pooled);
+    }
+
+    /// <summary>A pooled (rented) or fresh array of the element type.</summary>
+    private struct Allocation(int length, bool clear, bool pooled) : IElementKernel
+    {
+        public Array? Buffer;
+        public readonly bool Pooled => pooled;
+
+        public void Invoke<T>() where T : unmanaged =>
+            Buffer = pooled ? BufferPool.Rent<T>(length, clear) : new T[length];
     }
 
     public T[] As<T>() => (T[])Buffer;

@@ -65,7 +65,7 @@ namespace Flint
                 private static Tensor BernoulliNoise(Tensor input, double keep)
                 {
                     var noise = empty(input.Shape, input.dtype == ScalarType.Float64 ? ScalarType.Float64 : ScalarType.Float32, input.device);
-                    Backends.Backend.Of(noise).Random(Backends.RandomKind.Bernoulli, noise.dtype, noise.Storage, 0, noise.numel(), keep, 0);
+                    Ops.Dispatcher.FillRandom(Backends.RandomKind.Bernoulli, noise, keep, 0);
                     return noise.dtype == input.dtype ? noise : noise.to(input.dtype);
                 }
 

@@ -112,29 +112,7 @@ namespace Flint
                         var y = input.matmul(weights.t());
                         return bias is null ? y : y.add(bias);
                     }
-                    return bias is null ? input.mm(weights.t()) : Addmm(input, weights, bias);
-                }
-
-                /// <summary>
-                /// bias + input·Wᵀ as one node (PyTorch's AddmmBackward0). Its weight gradient is a dense
-                /// [out, in] product, not a transposed view, so a leaf can take it as .grad without a copy.
-                /// </summary>
-                private static Tensor Addmm(Tensor input, Tensor weights, Tensor bias)
-                {
-                    Tensor y;
-                    using (torch.no_grad())
-                    {
-                        y = input.detach().mm(weights.detach().t());
-                        y.add_(bias.detach());
-                    }
-                    if (!Ops.Recorder.Needed([bias, input, weights])) return y;
-                    bool needInput = input.requires_grad, needWeight = weights.requires_grad, needBias = bias.requires_grad;
-                    return Ops.Recorder.Record(y, "AddmmBackward0", [bias, input, weights], [input, weights], (g, s) =>
-                    [
-                        needBias ? g.sum(0) : null,
-                        needInput ? g.mm(s[1]) : null,
-                        needWeight ? g.t().mm(s[0]) : null,
-                    ]);
+                    return bias is null ? input.mm(weights.t()) : Ops.MatMul.LinearAddmm(input, weights, bias);
                 }
             }
         }

@@ -10,8 +10,8 @@ public partial class Tensor
     public Tensor to(ScalarType dtype, bool copy = false)
     {
         if (dtype == this.dtype && !copy) return this;
-        var r = Kernels.Cast(this, dtype);
-        if (ReferenceEquals(r, this)) r = Kernels.Contiguous(this);
+        var r = Dispatcher.Cast(this, dtype);
+        if (ReferenceEquals(r, this)) r = Dispatcher.Contiguous(this);
         if (!Recorder.Needed(this) || !DTypes.IsFloatingPoint(dtype)) return r;
         var from = this.dtype;
         return Recorder.Record(r, "ToCopyBackward0", [this], [], (g, _) => [g.to(from)]);
@@ -33,17 +33,8 @@ public partial class Tensor
     {
         ThrowIfDisposed();
         // Make the elements dense where they are (unless they already are), then move them in one transfer.
-        var src = is_contiguous() ? this : Kernels.Contiguous(this);
-        var r = Tensor.Empty((long[])Shape.Clone(), dtype, device, clear: false);
-        if (numel() > 0)
-        {
-            if (src.device.type == DeviceType.CPU)
-                Backend.For(device).Upload(src.Storage.Buffer, src.Offset, numel(), r.Storage, 0);
-            else if (device.type == DeviceType.CPU)
-                Backend.Of(src).Download(src.Storage, src.Offset, r.Storage.Buffer);
-            else
-                throw new NotSupportedException($"copying directly from {this.device} to {device}: go through the CPU");
-        }
+        var src = is_contiguous() ? this : Dispatcher.Contiguous(this);
+        var r = Dispatcher.CopyToDevice(src, device);
         if (!ReferenceEquals(src, this)) src.Dispose();
         return r;
     }
@@ -79,7 +70,7 @@ public partial class Tensor
     /// <summary>A copy with its own storage; gradients flow back to this tensor.</summary>
     public Tensor clone()
     {
-        var r = Kernels.Contiguous(this);
+        var r = Dispatcher.Contiguous(this);
         return Recorder.Record(r, "CloneBackward0", [this], [], (g, _) => [g]);
     }
 
@@ -95,17 +86,14 @@ public partial class Tensor
         if (typeof(T) != DTypes.ClrType(dtype))
             throw new InvalidOperationException($"item<{typeof(T).Name}>() called on a tensor of dtype {DTypes.Name(dtype)}; use item<{DTypes.ClrType(dtype).Name}>() or convert with .to(...) first");
         if (device.type != DeviceType.CPU) return HostCopy().item<T>();
-        return ((T[])Storage.Buffer)[Offset];
+        return Dispatcher.ReadHost<T>(this, Offset);
     }
 
     /// <summary>The single element converted to double, whatever the dtype.</summary>
     internal double ToDouble()
     {
         if (numel() != 1) throw new InvalidOperationException($"a Tensor with {numel()} elements cannot be converted to Scalar");
-        if (device.type != DeviceType.CPU) return HostCopy().ToDouble();
-        Span<double> v = stackalloc double[1];
-        CastKernels.ReadDouble(dtype, Storage.Buffer, Offset, 1, v);
-        return v[0];
+        return Dispatcher.ReadDouble(this, Offset);
     }
 
     /// <summary>The elements in row-major order, copied into a new array of the tensor's element type.</summary>
@@ -113,9 +101,8 @@ public partial class Tensor
     {
         if (typeof(T) != DTypes.ClrType(dtype))
             throw new InvalidOperationException($"data<{typeof(T).Name}>() called on a tensor of dtype {DTypes.Name(dtype)}");
-        var c = device.type == DeviceType.CPU ? Kernels.Contiguous(this) : HostCopy();
-        c.Storage.Escape();
-        return (T[])c.Storage.Buffer;
+        var c = device.type == DeviceType.CPU ? Dispatcher.Contiguous(this) : HostCopy();
+        return (T[])Dispatcher.Export(c);
     }
 
     /// <summary>A dense CPU copy of a device tensor's elements (waits for the device), outside autograd and dispose scopes.</summary>
@@ -132,10 +119,9 @@ public partial class Tensor
     internal double[] ToDoubleArray()
     {
         if (device.type != DeviceType.CPU) return HostCopy().ToDoubleArray();
-        var c = Kernels.Cast(this, ScalarType.Float64);
-        if (ReferenceEquals(c, this) || !c.is_contiguous() || c.Offset != 0 || c.Storage.Length != numel()) c = Kernels.Contiguous(c);
-        c.Storage.Escape();
-        return c.Storage.As<double>();
+        var c = Dispatcher.Cast(this, ScalarType.Float64);
+        if (ReferenceEquals(c, this)) c = Dispatcher.Contiguous(c);
+        return (double[])Dispatcher.Export(Dispatcher.Dense(c));
     }
 
     /// <summary>A tensor from <paramref name="data"/> with this tensor's dtype and device (PyTorch's <c>new_tensor</c>).</summary>

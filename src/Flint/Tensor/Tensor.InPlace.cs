@@ -24,12 +24,12 @@ public partial class Tensor
             CheckInPlaceWithGrad();
             // The op runs on a copy of the old values that carries this tensor's history: its
             // saved tensors are not the storage about to be overwritten, and no CloneBackward0 enters the graph.
-            var old = Kernels.Contiguous(this);
+            var old = Dispatcher.Contiguous(this);
             if (GradFn is not null) old.SetHistory(GradFn, OutputNr);
             var r = outOfPlace(old);
             if (!Shapes.SameShape(r.Shape, Shape))
                 throw new ArgumentException($"output with shape {Shapes.Str(Shape)} doesn't match the broadcast shape {Shapes.Str(r.Shape)}");
-            Kernels.CopyInto(this, r);
+            Dispatcher.CopyInto(this, r);
             Storage.Version++;
             if (r.GradFn is not null) SetHistory(r.GradFn, r.OutputNr);
             return this;
@@ -39,7 +39,7 @@ public partial class Tensor
         return this;
     }
 
-    private void CheckInPlaceWithGrad()
+    internal void CheckInPlaceWithGrad()
     {
         if (is_leaf && requires_grad)
             throw new InvalidOperationException("a leaf Variable that requires grad is being used in an in-place operation.");
@@ -64,8 +64,8 @@ public partial class Tensor
             () =>
             {
                 // PyTorch fuses the multiply-add when alpha != 1 (one rounding); see Tensor.Fused.cs.
-                if (alpha == 1 || !TryFusedMultiplyAdd(this, this, other, null, alpha))
-                    Kernels.Binary<AddOp>("add_", this, Scaled(other, alpha, rt), rt, into: this);
+                if (alpha == 1 || !Dispatcher.TryFusedMultiplyAdd(this, this, other, null, alpha))
+                    Dispatcher.Binary<AddOp>("add_", this, Pointwise.Scaled(other, alpha, rt), rt, into: this);
             }, other);
     }
 
@@ -78,13 +78,13 @@ public partial class Tensor
     /// <summary>In place: this -= alpha * other.</summary>
     public Tensor sub_(Tensor other, double alpha = 1)
     {
-        CheckSub(this, other);
+        Pointwise.CheckSub(this, other);
         var rt = TypePromotion.ResultType(this, other);
         return InPlace("sub_", rt, t => t.sub(other, alpha),
             () =>
             {
-                if (alpha == 1 || !TryFusedMultiplyAdd(this, this, other, null, -alpha))
-                    Kernels.Binary<SubOp>("sub_", this, Scaled(other, alpha, rt), rt, into: this);
+                if (alpha == 1 || !Dispatcher.TryFusedMultiplyAdd(this, this, other, null, -alpha))
+                    Dispatcher.Binary<SubOp>("sub_", this, Pointwise.Scaled(other, alpha, rt), rt, into: this);
             }, other);
     }
 
@@ -98,7 +98,7 @@ public partial class Tensor
     public Tensor mul_(Tensor other)
     {
         var rt = TypePromotion.ResultType(this, other);
-        return InPlace("mul_", rt, t => t.mul(other), () => Kernels.Binary<MulOp>("mul_", this, other, rt, into: this), other);
+        return InPlace("mul_", rt, t => t.mul(other), () => Dispatcher.Binary<MulOp>("mul_", this, other, rt, into: this), other);
     }
 
     /// <summary>In place: this *= scalar.</summary>
@@ -112,7 +112,7 @@ public partial class Tensor
     {
         var rt = TypePromotion.ResultType(this, other);
         if (!DTypes.IsFloatingPoint(rt)) rt = torch.get_default_dtype();
-        return InPlace("div_", rt, t => t.div(other), () => Kernels.Binary<DivOp>("div_", this, other, rt, into: this), other);
+        return InPlace("div_", rt, t => t.div(other), () => Dispatcher.Binary<DivOp>("div_", this, other, rt, into: this), other);
     }
 
     /// <summary>In place: this /= scalar.</summary>
@@ -123,26 +123,26 @@ public partial class Tensor
 
     /// <summary>In place: this = this ^ exponent.</summary>
     public Tensor pow_(double exponent) => InPlace("pow_", dtype, t => t.pow(exponent),
-        () => Kernels.CopyInto(this, detach().pow(exponent)));
+        () => Dispatcher.CopyInto(this, detach().pow(exponent)));
 
     /// <summary>In place: clamps into [min, max].</summary>
     public Tensor clamp_(double? min = null, double? max = null)
     {
         if (min is null && max is null) throw new ArgumentException("torch.clamp: At least one of 'min' or 'max' must not be None");
-        return InPlace("clamp_", ClampResultType(min, max), t => t.clamp(min, max), () => Kernels.Clamp(this, min, max, into: this));
+        return InPlace("clamp_", Pointwise.ClampResultType(this, min, max), t => t.clamp(min, max), () => Dispatcher.Clamp(this, min, max, into: this));
     }
 
     /// <summary>In place: max(x, 0).</summary>
-    public Tensor relu_() => dtype == ScalarType.Bool ? throw new ArgumentException("Boolean inputs not supported for relu") : InPlace("relu_", dtype, t => t.relu(), () => Kernels.Unary<ReluOp>("relu_", this, dtype, into: this));
+    public Tensor relu_() => dtype == ScalarType.Bool ? throw new ArgumentException("Boolean inputs not supported for relu") : InPlace("relu_", dtype, t => t.relu(), () => Dispatcher.Unary<ReluOp>("relu_", this, dtype, into: this));
 
     /// <summary>In place: -x.</summary>
-    public Tensor neg_() => InPlace("neg_", dtype, t => t.neg(), () => Kernels.Unary<NegOp>("neg_", this, dtype, into: this));
+    public Tensor neg_() => InPlace("neg_", dtype, t => t.neg(), () => Dispatcher.Unary<NegOp>("neg_", this, dtype, into: this));
 
     /// <summary>In place: e^x.</summary>
-    public Tensor exp_() => InPlace("exp_", FloatResultType, t => t.exp(), () => Kernels.FloatUnary<ExpOp>("exp_", this, dtype, into: this));
+    public Tensor exp_() => InPlace("exp_", Pointwise.FloatResultType(this), t => t.exp(), () => Dispatcher.FloatUnary<ExpOp>("exp_", this, dtype, into: this));
 
     /// <summary>In place: square root.</summary>
-    public Tensor sqrt_() => InPlace("sqrt_", FloatResultType, t => t.sqrt(), () => Kernels.FloatUnary<SqrtOp>("sqrt_", this, dtype, into: this));
+    public Tensor sqrt_() => InPlace("sqrt_", Pointwise.FloatResultType(this), t => t.sqrt(), () => Dispatcher.FloatUnary<SqrtOp>("sqrt_", this, dtype, into: this));
 
     /// <summary>Fills with zeros in place.</summary>
     public Tensor zero_() => fill_(0);
@@ -153,7 +153,7 @@ public partial class Tensor
         // The filled value no longer depends on the old one: its node sends back a zero gradient.
         return InPlace("fill_", dtype,
             t => Recorder.Record(torch.full_like(t, value), "FillBackward0", [t], [], (g, _) => [torch.zeros_like(g)]),
-            () => Kernels.Fill(this, value));
+            () => Dispatcher.Fill(this, value));
     }
 
     /// <summary>Copies <paramref name="src"/> (broadcast, any dtype) into this tensor in place.</summary>
@@ -169,22 +169,22 @@ public partial class Tensor
         if (record)
         {
             CheckInPlaceWithGrad();
-            var shape = Shape; var srcShape = src.Shape; var srcType = src.dtype;
+            var shape = Shape;
             var r = source.to(dtype).expand(shape).contiguous();
-            Kernels.CopyInto(this, r);
+            Dispatcher.CopyInto(this, r);
             Storage.Version++;
-            var node = new FunctionNode("CopyBackwards", (g, _) => [torch.zeros_like(g[0]!), Recorder.SumToShape(g[0]!, srcShape).to(srcType)], []);
+            var node = new FunctionNode("CopyBackwards", (g, _) => [torch.zeros_like(g[0]!), g[0]!], []);
             Recorder.Attach(node, [this.PreviousHistoryView(), src]);
             SetHistory(node);
             return this;
         }
-        Kernels.CopyInto(this, source);
+        Dispatcher.CopyInto(this, source);
         Storage.Version++;
         return this;
     }
 
     /// <summary>A stand-in carrying this tensor's current history (for nodes that consume the pre-write value).</summary>
-    private Tensor PreviousHistoryView()
+    internal Tensor PreviousHistoryView()
     {
         var t = new Tensor(Storage, Shape, Strides, Offset);
         if (GradFn is not null) t.SetHistory(GradFn, OutputNr);

@@ -3,55 +3,18 @@ using Flint.Ops;
 
 namespace Flint;
 
+// Thin forwards: the rules, kernels and backward formulas live in Ops/Softmax.cs.
 public partial class Tensor
 {
     /// <summary>
     /// exp(x) / sum(exp(x)) along <paramref name="dim"/>, computed stably as exp(x - max) scaled by
     /// 1 / sum, as PyTorch's CPU kernel does. <paramref name="dtype"/> casts the input first.
     /// </summary>
-    public Tensor softmax(long dim, ScalarType? dtype = null)
-    {
-        var x = SoftmaxInput("softmax", dtype);
-        int d = Shapes.WrapDim(dim, x.Shape.Length);
-        Tensor y;
-        using (GradMode.Set(false))
-        {
-            var e = (x - x.SoftmaxMax(d)).exp();
-            y = e * (1.0 / e.sum(d, keepdim: true));
-        }
-        return Recorder.Record(y, "SoftmaxBackward0", [x], [y], (g, s) => [s[0] * (g - (g * s[0]).sum(d, keepdim: true))]);
-    }
+    public Tensor softmax(long dim, ScalarType? dtype = null) => this.Softmax(dim, dtype);
 
     /// <summary>
     /// log(softmax(x)) along <paramref name="dim"/>, computed as (x - max) - log(sum(exp(x - max))) so
     /// it never overflows and keeps precision for very negative values.
     /// </summary>
-    public Tensor log_softmax(long dim, ScalarType? dtype = null)
-    {
-        var x = SoftmaxInput("log_softmax", dtype);
-        int d = Shapes.WrapDim(dim, x.Shape.Length);
-        Tensor y;
-        using (GradMode.Set(false))
-        {
-            var shifted = x - x.SoftmaxMax(d);
-            y = shifted - shifted.exp().sum(d, keepdim: true).log();
-        }
-        return Recorder.Record(y, "LogSoftmaxBackward0", [x], [y], (g, s) => [g - s[0].exp() * g.sum(d, keepdim: true)]);
-    }
-
-    private Tensor SoftmaxInput(string op, ScalarType? dtype)
-    {
-        var x = dtype is { } dt ? to(dt) : this;
-        if (!x.IsFloating)
-            throw new ArgumentException($"\"{op}_lastdim_kernel_impl\" not implemented for '{DTypes.ShortName(x.dtype)}'");
-        return x;
-    }
-
-    /// <summary>The max along a dim with keepdim (an empty dim gets nothing subtracted).</summary>
-    private Tensor SoftmaxMax(int d)
-    {
-        if (Shape.Length == 0) return detach();
-        if (numel() == 0) return torch.zeros_like(this);
-        return amax(d, keepdim: true);
-    }
+    public Tensor log_softmax(long dim, ScalarType? dtype = null) => this.LogSoftmax(dim, dtype);
 }

@@ -35,7 +35,7 @@ public partial class Tensor : IDisposable
         foreach (var s in shape)
             if (s < 0) throw new ArgumentException($"Trying to create tensor with negative dimension {s}: {Shapes.Str(shape)}");
         ShapeMath.StorageBytes(shape, DTypes.ElementSize(dtype));
-        var storage = Storage.Allocate(dtype, Shapes.Numel(shape), device, clear);
+        var storage = Ops.Dispatcher.Allocate(dtype, Shapes.Numel(shape), device, clear);
         return new Tensor(storage, shape, Shapes.ContiguousStrides(shape), 0);
     }
 

@@ -57,7 +57,7 @@ public static partial class torch
     {
         var t = Make(size, dtype, device, false, get_default_dtype());
         CheckFits(value, t.dtype);
-        Kernels.Fill(t, value);
+        Dispatcher.Fill(t, value);
         return Finish(t, requires_grad);
     }
 
@@ -65,7 +65,7 @@ public static partial class torch
     public static Tensor full(long[] size, long value, ScalarType? dtype = null, Device? device = null, bool requires_grad = false)
     {
         var t = Make(size, dtype, device, false, ScalarType.Int64);
-        if (t.dtype == ScalarType.Int64 && t.device.type == DeviceType.CPU) t.Storage.As<long>().AsSpan().Fill(value); else Kernels.Fill(t, value);
+        Dispatcher.Fill(t, value);
         return Finish(t, requires_grad);
     }
 
@@ -73,7 +73,7 @@ public static partial class torch
     public static Tensor full(long[] size, bool value, ScalarType? dtype = null, Device? device = null, bool requires_grad = false)
     {
         var t = Make(size, dtype, device, false, ScalarType.Bool);
-        Kernels.Fill(t, value ? 1 : 0);
+        Dispatcher.Fill(t, value ? 1 : 0);
         return Finish(t, requires_grad);
     }
 
@@ -110,7 +110,7 @@ public static partial class torch
         long n = (end - start + step - Math.Sign(step)) / step;
         var t = Make([n], dtype, null, false, ScalarType.Int64);
         var values = new double[n];
-        if (t.dtype == ScalarType.Int64) { var d = t.Storage.As<long>(); for (long i = 0; i < n; i++) d[i] = start + i * step; }
+        if (t.dtype == ScalarType.Int64) { var d = new long[n]; for (long i = 0; i < n; i++) d[i] = start + i * step; Dispatcher.Upload(t, d); }
         else { for (long i = 0; i < n; i++) values[i] = start + i * step; FillFrom(t, values); }
         return Finish(MoveTo(t, device), requires_grad);
     }
@@ -151,7 +151,7 @@ public static partial class torch
         if (DTypes.IsFloatingPoint(t.dtype) && t.dtype == ScalarType.Float32)
         {
             // Compute in float as PyTorch does for float32 outputs.
-            var d = t.Storage.As<float>();
+            var d = new float[steps];
             if (steps == 1) d[0] = (float)start;
             else if (steps > 1)
             {
@@ -160,6 +160,7 @@ public static partial class torch
                 // Fused multiply-add, as PyTorch's compiled kernel does (the product is not rounded first).
                 for (long i = 0; i < steps; i++) d[i] = i < half ? MathF.FusedMultiplyAdd(step, i, fs) : MathF.FusedMultiplyAdd(-step, steps - i - 1, fe);
             }
+            Dispatcher.Upload(t, d);
         }
         else FillFrom(t, values);
         return Finish(MoveTo(t, device), requires_grad);
@@ -179,8 +180,8 @@ public static partial class torch
     /// <summary>Copies doubles into a contiguous tensor, converting to its dtype.</summary>
     internal static void FillFrom(Tensor t, double[] values)
     {
-        var src = new Tensor(new Storage(values, ScalarType.Float64, CPU), (long[])t.Shape.Clone(), Shapes.ContiguousStrides(t.Shape), 0);
-        Kernels.CopyInto(t, t.device.type == DeviceType.CPU ? src : src.to(t.device));
+        var src = Dispatcher.Adopt(values, ScalarType.Float64, (long[])t.Shape.Clone());
+        Dispatcher.CopyInto(t, t.device.type == DeviceType.CPU ? src : src.to(t.device));
     }
 
     /// <summary>A tensor built on the host, moved to <paramref name="device"/> when that is not the CPU.</summary>

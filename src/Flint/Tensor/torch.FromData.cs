@@ -1,3 +1,5 @@
+using Flint.Ops;
+
 namespace Flint;
 
 public static partial class torch
@@ -25,7 +27,7 @@ public static partial class torch
             var longs = new long[data.Length];
             int i = 0;
             foreach (int v in data) longs[i++] = v;
-            source = new Tensor(new Storage(longs, ScalarType.Int64, CPU), shape, Shapes.ContiguousStrides(shape), 0);
+            source = Dispatcher.Adopt(longs, ScalarType.Int64, shape);
         }
         else
         {
@@ -33,7 +35,7 @@ public static partial class torch
             var flat = Array.CreateInstance(elementType, data.Length);
             if (data.Rank == 1) Array.Copy(data, flat, data.Length);
             else { int i = 0; foreach (var v in data) flat.SetValue(v, i++); }
-            source = new Tensor(new Storage(flat, st, CPU), shape, Shapes.ContiguousStrides(shape), 0);
+            source = Dispatcher.Adopt(flat, st, shape);
         }
         var t = source.dtype == target ? source : source.to(target);
         return Finish(MoveTo(t, device), requires_grad);
@@ -86,6 +88,6 @@ public static partial class torch
     {
         var s = shape ?? [data.Length];
         if (Shapes.Numel(s) != data.Length) throw new ArgumentException($"shape '{Shapes.Str(s)}' is invalid for input of size {data.Length}");
-        return new Tensor(new Storage(data, DTypes.FromClrType(typeof(T)), CPU), (long[])s.Clone(), Shapes.ContiguousStrides(s), 0);
+        return Dispatcher.Adopt(data, DTypes.FromClrType(typeof(T)), (long[])s.Clone());
     }
 }

@@ -5,78 +5,13 @@ namespace Flint;
 public static partial class torch
 {
     /// <summary>Joins tensors along an existing dim (dtypes promote, as in PyTorch).</summary>
-    public static Tensor cat(IList<Tensor> tensors, long dim = 0)
-    {
-        if (tensors.Count == 0) throw new ArgumentException("torch.cat(): expected a non-empty list of Tensors");
-        var first = tensors[0];
-        int rank = first.Shape.Length;
-        if (rank == 0) throw new ArgumentException("zero-dimensional tensor (at position 0) cannot be concatenated");
-        int d = Shapes.WrapDim(dim, rank);
-        var type = tensors[0].dtype;
-        long total = 0;
-        for (int i = 0; i < tensors.Count; i++)
-        {
-            var t = tensors[i];
-            Kernels.CheckSameDevice(first, t);
-            if (t.Shape.Length != rank)
-                throw new ArgumentException($"Tensors must have same number of dimensions: got {rank} and {t.Shape.Length}");
-            for (int k = 0; k < rank; k++)
-                if (k != d && t.Shape[k] != first.Shape[k])
-                    throw new ArgumentException($"Sizes of tensors must match except in dimension {d}. Expected size {first.Shape[k]} but got size {t.Shape[k]} for tensor number {i} in the list.");
-            type = TypePromotion.Promote(type, t.dtype);
-            total += t.Shape[d];
-        }
-        var shape = (long[])first.Shape.Clone();
-        shape[d] = total;
-        var r = Tensor.Empty(shape, type, first.device);
-        long at = 0;
-        var sizes = new long[tensors.Count];
-        using (no_grad())
-            for (int i = 0; i < tensors.Count; i++)
-            {
-                sizes[i] = tensors[i].Shape[d];
-                Kernels.CopyInto(r.narrow(d, at, sizes[i]), tensors[i]);
-                at += sizes[i];
-            }
-        return Recorder.Record(r, "CatBackward0", tensors.ToArray(), [], (g, _) =>
-        {
-            var grads = new Tensor?[sizes.Length];
-            long s = 0;
-            for (int i = 0; i < sizes.Length; i++) { grads[i] = g.narrow(d, s, sizes[i]); s += sizes[i]; }
-            return grads;
-        });
-    }
+    public static Tensor cat(IList<Tensor> tensors, long dim = 0) => Joining.Cat(tensors, dim);
 
     /// <summary>Joins tensors along a new dim.</summary>
-    public static Tensor stack(IList<Tensor> tensors, long dim = 0)
-    {
-        if (tensors.Count == 0) throw new ArgumentException("stack expects a non-empty TensorList");
-        for (int i = 1; i < tensors.Count; i++)
-            if (!Shapes.SameShape(tensors[i].Shape, tensors[0].Shape))
-                throw new ArgumentException($"stack expects each tensor to be equal size, but got {Shapes.Str(tensors[0].Shape)} at entry 0 and {Shapes.Str(tensors[i].Shape)} at entry {i}");
-        int d = Shapes.WrapDim(dim, tensors[0].Shape.Length + 1);
-        Tensor r;
-        using (no_grad()) r = cat(tensors.Select(t => t.unsqueeze(d)).ToList(), d);
-        int n = tensors.Count;
-        return Recorder.Record(r, "StackBackward0", tensors.ToArray(), [], (g, _) =>
-        {
-            var grads = new Tensor?[n];
-            for (int i = 0; i < n; i++) grads[i] = g.select(d, i);
-            return grads;
-        });
-    }
+    public static Tensor stack(IList<Tensor> tensors, long dim = 0) => Joining.Stack(tensors, dim);
 
     /// <summary>Elementwise choice: x where condition is true, else y.</summary>
-    public static Tensor where(Tensor condition, Tensor x, Tensor y)
-    {
-        var r = Kernels.Where(condition, x, y);
-        var xShape = x.Shape; var yShape = y.Shape;
-        return Recorder.Record(r, "WhereBackward0", [x, y], [condition], (g, s) =>
-        {
-            var zero = zeros([], g.dtype);
-            return [Recorder.SumToShape(where(s[0], g, zero), xShape), Recorder.SumToShape(where(s[0], zero, g), yShape)];
-        });
-    }
+    public static Tensor where(Tensor condition, Tensor x, Tensor y) => Pointwise.Where(condition, x, y);
 
     /// <summary>Matrix product of two 2-D tensors.</summary>
     public static Tensor mm(Tensor input, Tensor mat2) => input.mm(mat2);

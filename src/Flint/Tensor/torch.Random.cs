@@ -51,7 +51,9 @@ public static partial class torch
         if (low >= high) throw new ArgumentException($"random_ expects 'from' to be less than 'to', but got from={low} >= to={high}");
         // Integer draws come from the CPU generator on every device, then move.
         var values = Make(size, ScalarType.Int64, null, false, ScalarType.Int64);
-        Distributions.RandomInt(Generator.Default, values.Storage.As<long>(), low, high);
+        var drawn = new long[values.numel()];
+        Distributions.RandomInt(Generator.Default, drawn, low, high);
+        Dispatcher.Upload(values, drawn);
         if (device is not null && device.type != DeviceType.CPU) values = values.to(device);
         var t = dtype is { } dt && dt != ScalarType.Int64 ? values.to(dt) : values;
         return Finish(t, requires_grad);
@@ -67,7 +69,9 @@ public static partial class torch
     public static Tensor randperm(long n, ScalarType? dtype = null, Device? device = null)
     {
         var t = Make([n], ScalarType.Int64, null, false, ScalarType.Int64);
-        Distributions.RandPerm(Generator.Default, t.Storage.As<long>());
+        var perm = new long[n];
+        Distributions.RandPerm(Generator.Default, perm);
+        Dispatcher.Upload(t, perm);
         if (device is not null && device.type != DeviceType.CPU) t = t.to(device);
         return dtype is { } dt && dt != ScalarType.Int64 ? t.to(dt) : t;
     }
@@ -77,11 +81,11 @@ public static partial class torch
     {
         switch (t.dtype)
         {
-            case ScalarType.Float32 or ScalarType.Float64: Backend.Of(t).Random(RandomKind.Normal, t.dtype, t.Storage, t.Offset, t.numel(), mean, std); break;
+            case ScalarType.Float32 or ScalarType.Float64: Dispatcher.FillRandom(RandomKind.Normal, t, mean, std); break;
             case ScalarType.Float16 or ScalarType.BFloat16:
                 var tmp = Tensor.Empty((long[])t.Shape.Clone(), ScalarType.Float32, t.device);
                 FillNormal(tmp, mean, std);
-                Kernels.CopyInto(t, tmp);
+                Dispatcher.CopyInto(t, tmp);
                 break;
             default: throw new ArgumentException($"\"normal_kernel_cpu\" not implemented for '{DTypes.ShortName(t.dtype)}'");
         }
@@ -92,11 +96,11 @@ public static partial class torch
     {
         switch (t.dtype)
         {
-            case ScalarType.Float32 or ScalarType.Float64: Backend.Of(t).Random(RandomKind.Uniform, t.dtype, t.Storage, t.Offset, t.numel(), from, to); break;
+            case ScalarType.Float32 or ScalarType.Float64: Dispatcher.FillRandom(RandomKind.Uniform, t, from, to); break;
             case ScalarType.Float16 or ScalarType.BFloat16:
                 var tmp = Tensor.Empty((long[])t.Shape.Clone(), ScalarType.Float32, t.device);
                 FillUniform(tmp, from, to);
-                Kernels.CopyInto(t, tmp);
+                Dispatcher.CopyInto(t, tmp);
                 break;
             default: throw new ArgumentException($"\"uniform_kernel_cpu\" not implemented for '{DTypes.ShortName(t.dtype)}'");
         }

@@ -1,4 +1,5 @@
 using Flint.Autograd;
+using Flint.Ops;
 
 namespace Flint;
 
@@ -101,33 +102,24 @@ public static partial class torch
 
     internal static Tensor WrappedScalar(double value)
     {
-        var t = Tensor.Empty([], ScalarType.Float64);
-        t.Storage.As<double>()[0] = value;
+        var t = Dispatcher.Adopt(new[] { value }, ScalarType.Float64, []);
         t.IsWrappedNumber = true;
         return t;
     }
 
     internal static Tensor WrappedScalar(long value)
     {
-        var t = Tensor.Empty([], ScalarType.Int64);
-        t.Storage.As<long>()[0] = value;
+        var t = Dispatcher.Adopt(new[] { value }, ScalarType.Int64, []);
         t.IsWrappedNumber = true;
         return t;
     }
 
     internal static Tensor WrappedScalar(bool value)
     {
-        var t = Tensor.Empty([], ScalarType.Bool);
-        t.Storage.As<bool>()[0] = value;
+        var t = Dispatcher.Adopt(new[] { value }, ScalarType.Bool, []);
         t.IsWrappedNumber = true;
         return t;
     }
 
-    internal static void CheckDevice(Device? device)
-    {
-        if (device is not null && device.type != DeviceType.CPU && !DeviceRegistry.IsAvailable(device))
-            throw new InvalidOperationException(DeviceRegistry.Cuda is null
-                ? $"Device {device} is not available: no CUDA device was found (reference Flint.Cuda and run on a machine with an NVIDIA GPU and driver)."
-                : $"CUDA error: invalid device ordinal (device {device}; {DeviceRegistry.Cuda.DeviceCount} device(s) present)");
-    }
+    internal static void CheckDevice(Device? device) => DeviceRegistry.CheckAvailable(device);
 }

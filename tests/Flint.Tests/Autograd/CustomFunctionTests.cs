@@ -214,6 +214,16 @@ public class CustomFunctionTests
     }
 
     [Fact]
+    public void BroadcastGradientIsSummedToTheInputShape()
+    {
+        // PyTorch's engine (validate_outputs) sums a gradient the input expands to: [2, 3] -> [3].
+        var x = torch.ones(3, requires_grad: true);
+        var y = Misbehaving.apply(x, new Carrier(g => [torch.tensor(new[] { 1f, 2f, 3f, 10f, 20f, 30f }, [2, 3]), null!]));
+        y.sum().backward();
+        Assert.Equal([11f, 22f, 33f], x.grad!.data<float>());
+    }
+
+    [Fact]
     public void GradientForNonTensorArgumentIsAnError()
     {
         var x = torch.ones(3, requires_grad: true);

@@ -3,6 +3,8 @@ using Flint.Backends.Cpu;
 namespace Flint.Tests.Backends;
 
 /// <summary>Checks the packed GEMM kernels against a naive triple loop over awkward shapes and layouts.</summary>
+/// <remarks>Some checks set <see cref="Gemm"/>'s process-wide thread and threshold knobs, so the class runs alone.</remarks>
+[Collection(GemmGlobalsCollection.Name)]
 public class GemmTests
 {
     /// <summary>How an operand is laid out in memory: row-major, transposed (column-major), or a general strided view.</summary>
@@ -386,4 +388,12 @@ public class GemmTests
         for (int i = 0; i < r.Length; i++) r[i] = rng.NextDouble() * 2 - 1;
         return r;
     }
+}
+
+/// <summary>Tests that change <see cref="Gemm"/>'s static knobs run with no other test in parallel.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class GemmGlobalsCollection
+{
+    /// <summary>The collection's name.</summary>
+    public const string Name = "Gemm globals";
 }

@@ -3,7 +3,7 @@ namespace Flint.Backends.Cpu;
 /// <summary>The host's primitives: thin forwarding to the CPU kernels, which work on managed arrays.</summary>
 internal sealed class CpuBackend : IBackend
 {
-    public Storage Allocate(ScalarType dtype, long numel, Device device, bool clear) => Storage.Allocate(dtype, numel, null, clear);
+    public Storage Allocate(ScalarType dtype, long numel, Device device, bool clear) => Storage.Allocate(dtype, numel, clear);
 
     public void Upload(Array src, long srcOffset, long count, Storage dst, long dstOffset) => Array.Copy(src, srcOffset, dst.Buffer, dstOffset, count);
 
@@ -25,6 +25,10 @@ internal sealed class CpuBackend : IBackend
         if (t == ScalarType.Float32) ElementwiseKernels.ClampBackward(shape, x, g, o, (float?)lo, (float?)hi);
         else ElementwiseKernels.ClampBackward(shape, x, g, o, lo, hi);
     }
+
+    /// <summary>The CPU-only fused multiply-add (not an <see cref="IBackend"/> primitive: other devices compose it).</summary>
+    public void FusedMultiplyAdd(ScalarType t, int n, Operand dest, Operand addend, Operand x, Operand? y, double scale) =>
+        FusedKernels.MultiplyAdd(t, n, dest, addend, x, y, scale);
 
     public void Reduce(ReduceKind kind, ScalarType t, Storage block, int rows, int n, Storage values, Storage? indices)
     {

@@ -71,17 +71,4 @@ internal static class ReductionKernels
             o[r] = all ? !span.Contains(false) : span.Contains(true);
         }
     }
-
-    /// <summary>Unbiased (by <paramref name="correction"/>) variance per row, two-pass in double.</summary>
-    public static void Var(double[] x, int rows, int n, double[] o, double correction)
-    {
-        for (int r = 0; r < rows; r++)
-        {
-            var span = new ReadOnlySpan<double>(x, r * n, n);
-            double mean = n > 0 ? TensorPrimitives.Sum(span) / n : double.NaN;
-            double ss = 0;
-            foreach (var v in span) ss += (v - mean) * (v - mean);
-            o[r] = ss / Math.Max(n - correction, 0);
-        }
-    }
 }

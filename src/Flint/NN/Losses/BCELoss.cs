@@ -1,4 +1,3 @@
-using Flint.Autograd;
 using Flint.Modules;
 using Flint.Ops;
 
@@ -37,27 +36,9 @@ namespace Flint
                         throw new ArgumentException($"Using a target size ({target.size()}) that is different to the input size ({input.size()}) is deprecated. Please ensure they have the same size.");
                     if (!input.is_floating_point())
                         throw new ArgumentException($"\"binary_cross_entropy\" not implemented for '{DTypes.ShortName(input.dtype)}'");
-                    var loss = BinaryCrossEntropyElementwise(input, target.to(input.dtype));
+                    var loss = Losses.BinaryCrossEntropy(input, target.to(input.dtype));
                     if (weight is not null) loss = loss * weight.expand(Shapes.Broadcast(target.Shape, weight.Shape));
                     return Reduce(loss, reduction);
-                }
-
-                private static Tensor BinaryCrossEntropyElementwise(Tensor x, Tensor t)
-                {
-                    Tensor loss, logX, log1mX;
-                    using (GradMode.Set(false))
-                    {
-                        if (x.numel() > 0 && !x.ge(0.0).logical_and(x.le(1.0)).all().item<bool>())
-                            throw new ArgumentException("all elements of input should be between 0 and 1");
-                        logX = x.log().clamp_min(-100);
-                        log1mX = (-x).log1p().clamp_min(-100);
-                        loss = (t - 1.0) * log1mX - t * logX;
-                    }
-                    return Recorder.Record(loss, "BinaryCrossEntropyBackward0", [x, t], [x, t], (g, s) =>
-                    [
-                        g * (s[0] - s[1]) / ((1.0 - s[0]) * s[0]).clamp_min(1e-12),
-                        g * (log1mX - logX),
-                    ]);
                 }
             }
         }

@@ -74,12 +74,21 @@ internal static class DeviceRegistry
 
     private static bool HasOrdinal(IDeviceRuntime rt, Device device) => Math.Max(device.index, 0) < rt.DeviceCount;
 
+    /// <summary>Throws torch's "not available" error unless <paramref name="device"/> (null: the CPU) can hold tensors.</summary>
+    public static void CheckAvailable(Device? device)
+    {
+        if (device is not null && device.type != DeviceType.CPU && !IsAvailable(device))
+            throw new InvalidOperationException(Cuda is null
+                ? $"Device {device} is not available: no CUDA device was found (reference Flint.Cuda and run on a machine with an NVIDIA GPU and driver)."
+                : $"CUDA error: invalid device ordinal (device {device}; {Cuda.DeviceCount} device(s) present)");
+    }
+
     /// <summary>The backend of a non-CPU device; throws torch's "not available" error when there is none.</summary>
     public static IBackend Get(Device device)
     {
         // Hot path (every op on a device): no lock once the runtime is registered.
         if (Volatile.Read(ref _cuda) is { } rt && HasOrdinal(rt, device)) return rt.Backend;
-        torch.CheckDevice(device);
+        CheckAvailable(device);
         return Cuda!.Backend;
     }
 }

@@ -4,26 +4,32 @@ using Flint.Backends.Cpu;
 namespace Flint.Ops;
 
 /// <summary>
-/// The op layer's door to the backend: promotes/casts operands, broadcasts, allocates the
-/// result and runs a kernel. No autograd here; callers record nodes.
+/// The op layer's one door to the backends: the only code (besides the backends themselves)
+/// that calls a backend or touches a storage's memory. It checks devices, promotes/casts
+/// operands, broadcasts, allocates results and runs a primitive, holding its operands alive
+/// for the kernel's whole duration (<see cref="KernelLease"/>). No autograd here: the op
+/// files under <c>Ops/</c> record nodes.
 /// </summary>
-internal static class Kernels
+internal static partial class Dispatcher
 {
+    private static Operand Op(Tensor t)
+    {
+        t.ThrowIfDisposed();
+        return new(t.Storage, t.Offset, t.Strides);
+    }
+
+    private static Operand Op(Tensor t, long[] strides)
+    {
+        t.ThrowIfDisposed();
+        return new(t.Storage, t.Offset, strides);
+    }
+
     /// <summary>PyTorch's rule: operands share a device, except that a 0-dim CPU tensor (or a C# number) joins any device as a scalar.</summary>
     public static void CheckSameDevice(Tensor a, Tensor b)
     {
         if (a.device != b.device && !IsHostScalar(a) && !IsHostScalar(b))
-            throw new ArgumentException($"Expected all tensors to be on the same device, but found at least two devices, {DeviceName(a, b, true)} and {DeviceName(a, b, false)}!");
+            throw new ArgumentException(DeviceErrors.Mismatch(a.device, b.device));
     }
-
-    // PyTorch names the accelerator first ("cuda:0 and cpu").
-    private static string DeviceName(Tensor a, Tensor b, bool first)
-    {
-        var (x, y) = a.device.type == DeviceType.CPU ? (b, a) : (a, b);
-        return FullName(first ? x.device : y.device);
-    }
-
-    private static string FullName(Device d) => d.type == DeviceType.CPU ? "cpu" : $"cuda:{Math.Max(d.index, 0)}";
 
     /// <summary>A 0-dim CPU tensor: usable as a scalar operand on any device.</summary>
     public static bool IsHostScalar(Tensor t) => t.device.type == DeviceType.CPU && t.Shape.Length == 0;
@@ -39,8 +45,8 @@ internal static class Kernels
     {
         if (t.dtype == dtype) return t;
         var o = Tensor.Empty((long[])t.Shape.Clone(), dtype, t.device, clear: false);
-        Backend.Of(t).Copy(t.Shape, Operand.Of(t), t.dtype, Operand.Of(o), dtype);
-        GC.KeepAlive(t);
+        using var lease = new KernelLease(t, o);
+        Backend.For(t.device).Copy(t.Shape, Op(t), t.dtype, Op(o), dtype);
         return o;
     }
 
@@ -48,8 +54,8 @@ internal static class Kernels
     public static Tensor Contiguous(Tensor t)
     {
         var o = Tensor.Empty((long[])t.Shape.Clone(), t.dtype, t.device, clear: false);
-        Backend.Of(t).Copy(t.Shape, Operand.Of(t), t.dtype, Operand.Of(o), t.dtype);
-        GC.KeepAlive(t);
+        using var lease = new KernelLease(t, o);
+        Backend.For(t.device).Copy(t.Shape, Op(t), t.dtype, Op(o), t.dtype);
         return o;
     }
 
@@ -57,10 +63,9 @@ internal static class Kernels
     public static void CopyInto(Tensor dst, Tensor src)
     {
         if (src.device != dst.device && !IsHostScalar(src))
-            throw new ArgumentException($"Expected all tensors to be on the same device, but found at least two devices, {FullName(dst.device)} and {FullName(src.device)}!");
-        Backend.Of(dst).Copy(dst.Shape, Operand.Of(src, BroadcastStrides(src, dst.Shape)), src.dtype, Operand.Of(dst), dst.dtype);
-        GC.KeepAlive(src);
-        GC.KeepAlive(dst);
+            throw new ArgumentException(DeviceErrors.MismatchInOrder(dst.device, src.device));
+        using var lease = new KernelLease(src, dst);
+        Backend.For(dst.device).Copy(dst.Shape, Op(src, BroadcastStrides(src, dst.Shape)), src.dtype, Op(dst), dst.dtype);
     }
 
     /// <summary>Strides that read <paramref name="t"/> as if expanded to <paramref name="shape"/> (0 on broadcast dims).</summary>
@@ -91,10 +96,10 @@ internal static class Kernels
         var bc = Cast(b, compute);
         var device = ResultDevice(a, b);
         var o = into is not null && into.dtype == compute ? into : Tensor.Empty(shape, compute, device, clear: false);
-        Operand oa = Operand.Of(ac, BroadcastStrides(ac, shape)), ob = Operand.Of(bc, BroadcastStrides(bc, shape));
-        if (device.type == DeviceType.CPU) Backend.Cpu.Binary<TOp>(name, compute, shape, oa, ob, Operand.Of(o));
-        else Backend.For(device).Binary<TOp>(name, compute, shape, oa, ob, Operand.Of(o));
-        GC.KeepAlive(ac); GC.KeepAlive(bc);
+        Operand oa = Op(ac, BroadcastStrides(ac, shape)), ob = Op(bc, BroadcastStrides(bc, shape));
+        using var lease = new KernelLease(ac, bc, o);
+        if (device.type == DeviceType.CPU) Backend.Cpu.Binary<TOp>(name, compute, shape, oa, ob, Op(o));
+        else Backend.For(device).Binary<TOp>(name, compute, shape, oa, ob, Op(o));
         return Finish(o, resultType, into);
     }
 
@@ -103,9 +108,9 @@ internal static class Kernels
         var compute = ComputeType(resultType);
         var xc = Cast(x, compute);
         var o = into is not null && into.dtype == compute ? into : Tensor.Empty((long[])x.Shape.Clone(), compute, x.device, clear: false);
-        if (x.device.type == DeviceType.CPU) Backend.Cpu.Unary<TOp>(name, compute, x.Shape, Operand.Of(xc), Operand.Of(o));
-        else Backend.Of(x).Unary<TOp>(name, compute, x.Shape, Operand.Of(xc), Operand.Of(o));
-        GC.KeepAlive(xc);
+        using var lease = new KernelLease(xc, o);
+        if (x.device.type == DeviceType.CPU) Backend.Cpu.Unary<TOp>(name, compute, x.Shape, Op(xc), Op(o));
+        else Backend.For(x.device).Unary<TOp>(name, compute, x.Shape, Op(xc), Op(o));
         return Finish(o, resultType, into);
     }
 
@@ -114,9 +119,9 @@ internal static class Kernels
         var compute = ComputeType(resultType);
         var xc = Cast(x, compute);
         var o = into is not null && into.dtype == compute ? into : Tensor.Empty((long[])x.Shape.Clone(), compute, x.device, clear: false);
-        if (x.device.type == DeviceType.CPU) Backend.Cpu.FloatUnary<TOp>(name, compute, x.Shape, Operand.Of(xc), Operand.Of(o));
-        else Backend.Of(x).FloatUnary<TOp>(name, compute, x.Shape, Operand.Of(xc), Operand.Of(o));
-        GC.KeepAlive(xc);
+        using var lease = new KernelLease(xc, o);
+        if (x.device.type == DeviceType.CPU) Backend.Cpu.FloatUnary<TOp>(name, compute, x.Shape, Op(xc), Op(o));
+        else Backend.For(x.device).FloatUnary<TOp>(name, compute, x.Shape, Op(xc), Op(o));
         return Finish(o, resultType, into);
     }
 
@@ -131,10 +136,10 @@ internal static class Kernels
         var bc = Cast(b, compute);
         var device = ResultDevice(a, b);
         var o = Tensor.Empty(shape, ScalarType.Bool, device, clear: false);
-        Operand oa = Operand.Of(ac, BroadcastStrides(ac, shape)), ob = Operand.Of(bc, BroadcastStrides(bc, shape));
-        if (device.type == DeviceType.CPU) Backend.Cpu.Compare<TOp>(name, compute, shape, oa, ob, Operand.Of(o));
-        else Backend.For(device).Compare<TOp>(name, compute, shape, oa, ob, Operand.Of(o));
-        GC.KeepAlive(ac); GC.KeepAlive(bc);
+        Operand oa = Op(ac, BroadcastStrides(ac, shape)), ob = Op(bc, BroadcastStrides(bc, shape));
+        using var lease = new KernelLease(ac, bc, o);
+        if (device.type == DeviceType.CPU) Backend.Cpu.Compare<TOp>(name, compute, shape, oa, ob, Op(o));
+        else Backend.For(device).Compare<TOp>(name, compute, shape, oa, ob, Op(o));
         return o;
     }
 
@@ -143,8 +148,8 @@ internal static class Kernels
         var compute = ComputeType(x.dtype);
         var xc = Cast(x, compute);
         var o = into is not null && into.dtype == compute ? into : Tensor.Empty((long[])x.Shape.Clone(), compute, x.device, clear: false);
-        Backend.Of(x).Clamp(compute, x.Shape, Operand.Of(xc), Operand.Of(o), lo, hi);
-        GC.KeepAlive(xc);
+        using var lease = new KernelLease(xc, o);
+        Backend.For(x.device).Clamp(compute, x.Shape, Op(xc), Op(o), lo, hi);
         return Finish(o, x.dtype, into);
     }
 
@@ -154,8 +159,8 @@ internal static class Kernels
         if (x.dtype != g.dtype || !Shapes.SameShape(x.Shape, g.Shape)) return null;
         if (x.dtype is not (ScalarType.Float32 or ScalarType.Float64) || x.device != g.device) return null;
         var o = Tensor.Empty((long[])x.Shape.Clone(), x.dtype, x.device, clear: false);
-        Backend.Of(x).ClampBackward(x.dtype, x.Shape, Operand.Of(x), Operand.Of(g), Operand.Of(o), lo, hi);
-        GC.KeepAlive(x); GC.KeepAlive(g);
+        using var lease = new KernelLease(x, g, o);
+        Backend.For(x.device).ClampBackward(x.dtype, x.Shape, Op(x), Op(g), Op(o), lo, hi);
         return o;
     }
 
@@ -173,15 +178,15 @@ internal static class Kernels
         var bc = Cast(b, type);
         var device = ResultDevice(cond, a, b);
         var o = Tensor.Empty(shape, type, device, clear: false);
-        Backend.For(device).Where(type, shape, Operand.Of(cond, BroadcastStrides(cond, shape)), Operand.Of(ac, BroadcastStrides(ac, shape)), Operand.Of(bc, BroadcastStrides(bc, shape)), Operand.Of(o));
-        GC.KeepAlive(cond); GC.KeepAlive(ac); GC.KeepAlive(bc);
+        using var lease = new KernelLease(cond, ac, bc, o);
+        Backend.For(device).Where(type, shape, Op(cond, BroadcastStrides(cond, shape)), Op(ac, BroadcastStrides(ac, shape)), Op(bc, BroadcastStrides(bc, shape)), Op(o));
         return o;
     }
 
     public static void Fill(Tensor t, double value)
     {
-        Backend.Of(t).Fill(t.dtype, t.Shape, Operand.Of(t), value);
-        GC.KeepAlive(t);
+        using var lease = new KernelLease(t);
+        Backend.For(t.device).Fill(t.dtype, t.Shape, Op(t), value);
     }
 
     private static Tensor Finish(Tensor computed, ScalarType resultType, Tensor? into)
