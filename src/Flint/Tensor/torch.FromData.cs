@@ -30,10 +30,12 @@ public static partial class torch
         else
         {
             var st = DTypes.FromClrType(elementType);
-            var flat = Array.CreateInstance(elementType, data.Length);
+            // Storage.Allocate picks the element type by dtype (no Array.CreateInstance: NativeAOT-safe).
+            var storage = Storage.Allocate(st, data.Length, clear: false);
+            var flat = storage.Buffer;
             if (data.Rank == 1) Array.Copy(data, flat, data.Length);
             else { int i = 0; foreach (var v in data) flat.SetValue(v, i++); }
-            source = new Tensor(new Storage(flat, st, CPU), shape, Shapes.ContiguousStrides(shape), 0);
+            source = new Tensor(storage, shape, Shapes.ContiguousStrides(shape), 0);
         }
         var t = source.dtype == target ? source : source.to(target);
         return Finish(MoveTo(t, device), requires_grad);
