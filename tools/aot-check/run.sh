@@ -47,6 +47,11 @@ awk -v tol=1e-2 '
   END { if (!bad && lines != n) { print "aot printed " lines " lines, jit " n; bad = 1 } exit bad }
 ' jit.txt aot.txt || fail "the native tutorial's output differs from the JIT build's"
 
+# TensorBoard logging (Google.Protobuf) works natively too: 500 losses + the header, each record framed.
+"$aot" --only autograd --tensorboard "$work/tb" >/dev/null || fail "the native tutorial with --tensorboard exited with $?"
+tb_file="$(ls "$work"/tb/events.out.tfevents.*)"
+[[ "$(stat -c %s "$tb_file")" -gt $(( 500 * 30 )) ]] || fail "$tb_file is too small for 500 scalars"
+
 # Time from exec to the first printed tensor ("explore" prints one first), median of 5 runs.
 first_tensor_ms() {
   local start end line
