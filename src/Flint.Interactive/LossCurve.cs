@@ -35,7 +35,7 @@ public sealed class LossCurve
 
     /// <summary>The series' names and lengths.</summary>
     public override string ToString() =>
-        $"LossCurve({string.Join(", ", _series.Select(s => $"{s.name}: {s.losses.Length} iterations, {F(s.losses[0])} -> {F(s.losses[^1])}"))})";
+        $"LossCurve({string.Join(", ", _series.Select(s => $"{s.name}: {s.losses.Length} iterations, {G(s.losses[0])} -> {G(s.losses[^1])}"))})";
 
     /// <summary>The chart as an SVG element (640x360).</summary>
     public string ToSvg()
@@ -80,4 +80,6 @@ public sealed class LossCurve
     }
 
     private static string F(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
+
+    private static string G(double v) => v.ToString("G5", CultureInfo.InvariantCulture);
 }
