@@ -5,7 +5,10 @@ namespace Flint.Tutorial;
 /// <param name="Every">Print the loss of every Nth iteration (1 prints all, as the notebook does).</param>
 /// <param name="Device">The device the tensor programs run on.</param>
 /// <param name="MaxIterations">Caps each training loop (tests use small counts); null runs the notebook's counts.</param>
-public sealed record TutorialSettings(TextWriter Out, int Every = 1, Device? Device = null, int? MaxIterations = null);
+/// <param name="Progress">Where training loops draw a progress bar (a terminal's stderr), or null for none.</param>
+/// <param name="LossLogged">Called with (program, iteration, loss) for every loss recorded (TensorBoard logging).</param>
+public sealed record TutorialSettings(TextWriter Out, int Every = 1, Device? Device = null, int? MaxIterations = null,
+    TextWriter? Progress = null, Action<string, int, double>? LossLogged = null);
 
 /// <summary>
 /// One program of the specification, ported line for line. Its <c>Main</c> reads like the notebook
@@ -44,8 +47,29 @@ public abstract class TutorialProgram
     /// <summary>The notebook cell, ported.</summary>
     protected abstract void Main();
 
-    /// <summary>Python's <c>range(n)</c>, capped by the run's iteration limit.</summary>
-    protected IEnumerable<int> range(int n) => Enumerable.Range(0, Math.Min(n, _settings.MaxIterations ?? n));
+    private ProgressBar? _progress;
+
+    /// <summary>Python's <c>range(n)</c>, capped by the run's iteration limit, with a progress bar if asked for.</summary>
+    protected IEnumerable<int> range(int n)
+    {
+        int count = Math.Min(n, _settings.MaxIterations ?? n);
+        if (_settings.Progress is null) return Enumerable.Range(0, count);
+        return WithProgress(count, _settings.Progress);
+    }
+
+    private IEnumerable<int> WithProgress(int count, TextWriter err)
+    {
+        using var bar = _progress = new ProgressBar(Name, count, err);
+        try
+        {
+            for (int i = 0; i < count; i++)
+            {
+                yield return i;
+                bar.Tick();
+            }
+        }
+        finally { _progress = null; }
+    }
 
     /// <summary><c>print(t, loss)</c>: records the loss; prints it as Python would unless <c>--every</c> folds it.</summary>
     protected void print(int t, double loss)
@@ -55,10 +79,18 @@ public abstract class TutorialProgram
     }
 
     /// <summary>Adds an iteration's loss to the curve without printing it (for a cell that prints only some iterations).</summary>
-    protected void record(double loss) => Losses.Add(loss);
+    protected void record(double loss)
+    {
+        Losses.Add(loss);
+        _settings.LossLogged?.Invoke(Name, Losses.Count - 1, loss);
+    }
 
     /// <summary>Python's <c>print(t, loss)</c> as a cell writes it, whatever <c>--every</c> says; records nothing.</summary>
-    protected void show(int t, double loss) => _settings.Out.WriteLine($"{t} {np.repr(loss)}");
+    protected void show(int t, double loss)
+    {
+        _progress?.Clear();
+        _settings.Out.WriteLine($"{t} {np.repr(loss)}");
+    }
 
     /// <summary><c>print(t, loss.item())</c>: a float32 loss printed as the Python float it becomes.</summary>
     protected void print(int t, float loss) => print(t, (double)loss);
@@ -67,5 +99,9 @@ public abstract class TutorialProgram
     protected void print(int t, NDArray loss) => print(t, (double)loss);
 
     /// <summary>A cell's displayed value.</summary>
-    protected void print(object? value) => _settings.Out.WriteLine(value);
+    protected void print(object? value)
+    {
+        _progress?.Clear();
+        _settings.Out.WriteLine(value);
+    }
 }

@@ -59,12 +59,14 @@ internal static class DeviceRegistry
     }
 
     /// <summary>Loads Flint.Cuda by name and runs its registration hook (it calls <see cref="RegisterCuda"/>).</summary>
+    // A literal type name the trimmer understands: when an app (JIT, trimmed or NativeAOT) contains
+    // Flint.Cuda, the hook is kept; when it does not, Type.GetType answers null.
     private static void ProbeCudaAssembly()
     {
-        System.Reflection.Assembly asm;
-        try { asm = System.Reflection.Assembly.Load("Flint.Cuda"); }
+        Type? registration;
+        try { registration = Type.GetType("Flint.Cuda.CudaRegistration, Flint.Cuda", throwOnError: false); }
         catch (Exception e) when (e is FileNotFoundException or FileLoadException or BadImageFormatException) { return; }
-        var hook = asm.GetType("Flint.Cuda.CudaRegistration")?.GetMethod("Register", System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static);
+        var hook = registration?.GetMethod("Register", System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static);
         // The hook takes the lock itself through RegisterCuda; Lock is re-entrant on one thread.
         hook?.Invoke(null, null);
     }

@@ -18,6 +18,9 @@ public static partial class torch
         /// what Python's attribute assignment does), or register explicitly with <see cref="register_parameter"/>,
         /// <see cref="register_buffer"/> and <see cref="register_module"/>.
         /// </remarks>
+        // The trimmer keeps every field of every module type: RegisterComponents finds them by reflection.
+        [System.Diagnostics.CodeAnalysis.DynamicallyAccessedMembers(
+            System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicFields | System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.NonPublicFields)]
         public abstract class Module : IDisposable
         {
             private readonly OrderedDictionary<string, Parameter> _parameters = new();
@@ -94,6 +97,8 @@ public static partial class torch
             /// A field's component name is its <see cref="ComponentNameAttribute"/>, else the field name
             /// (an auto-property's backing field takes the property's name). Runs once.
             /// </summary>
+            [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2075",
+                Justification = "Module's DynamicallyAccessedMembers(fields) annotation is inherited by every type walked here (all derive from Module), so their fields are kept.")]
             protected virtual void RegisterComponents()
             {
                 if (_areComponentsRegistered) return;

@@ -13,6 +13,9 @@ internal static partial class Dispatcher
             ? Storage.Allocate(dtype, numel, clear)
             : Backend.For(device).Allocate(dtype, numel, device, clear);
 
+    /// <summary>A fresh host array of <paramref name="dtype"/>'s element type (picked by dtype, not by reflection: NativeAOT-safe).</summary>
+    public static Array NewHostArray(ScalarType dtype, long length) => Storage.Allocate(dtype, length, clear: false).Buffer;
+
     /// <summary>A CPU tensor over <paramref name="values"/> itself (no copy); the array must not be used afterwards.</summary>
     public static Tensor Adopt(Array values, ScalarType dtype, long[] shape) =>
         new(new Storage(values, dtype, Device.Host), shape, Shapes.ContiguousStrides(shape), 0);
@@ -70,7 +73,7 @@ internal static partial class Dispatcher
             CastKernels.ReadDouble(t.dtype, t.Storage.Buffer, offset, 1, v);
             return v[0];
         }
-        var one = Array.CreateInstance(DTypes.ClrType(t.dtype), 1);
+        var one = NewHostArray(t.dtype, 1);
         Backend.For(t.device).Download(t.Storage, offset, one);
         CastKernels.ReadDouble(t.dtype, one, 0, 1, v);
         return v[0];

@@ -32,7 +32,8 @@ public static partial class torch
         else
         {
             var st = DTypes.FromClrType(elementType);
-            var flat = Array.CreateInstance(elementType, data.Length);
+            // An array of the dtype's element type without Array.CreateInstance (NativeAOT-safe).
+            var flat = Dispatcher.NewHostArray(st, data.Length);
             if (data.Rank == 1) Array.Copy(data, flat, data.Length);
             else { int i = 0; foreach (var v in data) flat.SetValue(v, i++); }
             source = Dispatcher.Adopt(flat, st, shape);
