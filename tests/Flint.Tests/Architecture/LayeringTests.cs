@@ -18,7 +18,7 @@ public partial class LayeringTests
         ("Backends", ["Backends/"]),
         ("Dispatcher", ["Ops/Dispatcher", "Ops/KernelLease"]),
         ("Ops/Autograd/Tensor", ["Ops/", "Autograd/", "Tensor/"]),
-        ("nn/optim/np/IO", ["NN/", "Optim/", "NumPy/", "IO/"]),
+        ("nn/optim/np/IO/utils", ["NN/", "Optim/", "NumPy/", "IO/", "Utils/", "Data/"]),
     ];
 
     // The Tensor type (storage + layout, Tensor/Tensor.cs) is the dispatcher's operand, as Operand is a backend's.
