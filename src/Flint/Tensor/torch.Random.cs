@@ -51,7 +51,7 @@ public static partial class torch
         if (low >= high) throw new ArgumentException($"random_ expects 'from' to be less than 'to', but got from={low} >= to={high}");
         // Integer draws come from the CPU generator on every device, then move.
         var values = Make(size, ScalarType.Int64, null, false, ScalarType.Int64);
-        Distributions.RandomInt(Generator.Default, values.Storage.As<long>(), low, high);
+        Distributions.RandomInt(global::Flint.Generator.Default, values.Storage.As<long>(), low, high);
         if (device is not null && device.type != DeviceType.CPU) values = values.to(device);
         var t = dtype is { } dt && dt != ScalarType.Int64 ? values.to(dt) : values;
         return Finish(t, requires_grad);
@@ -67,7 +67,7 @@ public static partial class torch
     public static Tensor randperm(long n, ScalarType? dtype = null, Device? device = null)
     {
         var t = Make([n], ScalarType.Int64, null, false, ScalarType.Int64);
-        Distributions.RandPerm(Generator.Default, t.Storage.As<long>());
+        Distributions.RandPerm(global::Flint.Generator.Default, t.Storage.As<long>());
         if (device is not null && device.type != DeviceType.CPU) t = t.to(device);
         return dtype is { } dt && dt != ScalarType.Int64 ? t.to(dt) : t;
     }
