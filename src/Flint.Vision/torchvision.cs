@@ -23,6 +23,22 @@ public static class torchvision
         /// <summary>torchvision's <c>CIFAR10(root, train, ...)</c> from the binary batches.</summary>
         public static CIFAR10 CIFAR10(string root, bool train = true, ITransform? transform = null, Func<long, long>? target_transform = null, bool download = false) =>
             new(root, train, transform, target_transform, download);
+
+        /// <summary>torchvision's <c>ImageFolder(root, transform, target_transform)</c>: one folder per class.</summary>
+        public static ImageFolder ImageFolder(string root, ITransform? transform = null, Func<long, long>? target_transform = null) =>
+            new(root, transform, target_transform);
+    }
+
+    /// <summary>torchvision's utils.</summary>
+    public static class utils
+    {
+        /// <summary>A batch of images laid out in a grid (C, H', W').</summary>
+        public static Tensor make_grid(Tensor tensor, long nrow = 8, long padding = 2, bool normalize = false, double pad_value = 0) =>
+            ImageGrid.make_grid(tensor, nrow, padding, normalize, pad_value);
+
+        /// <summary>Saves an image or a batch (as a grid) as a PNG file.</summary>
+        public static void save_image(Tensor tensor, string fp, long nrow = 8, long padding = 2, bool normalize = false, double pad_value = 0) =>
+            ImageGrid.save_image(tensor, fp, nrow, padding, normalize, pad_value);
     }
 
     /// <summary>torchvision's transforms on tensor images.</summary>
