@@ -65,6 +65,12 @@ public static class torchvision
         /// <summary>A height x width crop at a random position after zero padding.</summary>
         public static ITransform RandomCrop(long height, long width, long padding = 0) => new RandomCrop(height, width, padding);
 
+        /// <summary>Resizes so that the smaller edge is <paramref name="size"/> (bilinear).</summary>
+        public static ITransform Resize(long size) => new Resize(size);
+
+        /// <summary>Resizes to <paramref name="height"/> x <paramref name="width"/> (bilinear).</summary>
+        public static ITransform Resize(long height, long width) => new Resize(height, width);
+
         /// <summary>A square crop from the centre.</summary>
         public static ITransform CenterCrop(long size) => new CenterCrop(size);
 
