@@ -14,6 +14,10 @@ namespace Flint.Data;
 /// With <see cref="num_workers"/> &gt; 0, up to <c>2 * num_workers</c> batches are loaded ahead on background
 /// threads (PyTorch's prefetch factor) and handed out in sampler order; an exception in a worker is
 /// rethrown by the loop at that batch. Breaking out of a <c>foreach</c> waits for the batches in flight.
+/// The workers are threads that share the default generator, so random transforms drawn inside them come in
+/// thread order (PyTorch seeds each worker process with <c>base_seed + worker_id</c> instead); use
+/// <c>num_workers: 0</c> for a repeatable augmented run. An iterable dataset is read on the iterating thread and
+/// only its collation runs ahead.
 /// </remarks>
 public sealed class DataLoader<T, TBatch> : IEnumerable<TBatch>
 {
