@@ -31,6 +31,7 @@ OPTIMIZERS = {
     "AdamW": torch.optim.AdamW,
     "RMSprop": torch.optim.RMSprop,
     "Adagrad": torch.optim.Adagrad,
+    "Adadelta": torch.optim.Adadelta,
 }
 
 # name, optimizer, kwargs, extras. extras: "groups" splits p1/p2 into two groups with their own
@@ -57,6 +58,9 @@ CASES = [
     ("rmsprop_centered_momentum_wd", "RMSprop", {"lr": 0.005, "centered": True, "momentum": 0.5, "weight_decay": 0.1}, {}),
     ("adagrad_plain", "Adagrad", {"lr": 0.1}, {}),
     ("adagrad_lr_decay", "Adagrad", {"lr": 0.1, "lr_decay": 0.05, "initial_accumulator_value": 0.1, "weight_decay": 0.01, "eps": 1e-8}, {}),
+    ("adadelta_default", "Adadelta", {}, {}),
+    ("adadelta_lr_rho_wd", "Adadelta", {"lr": 0.5, "rho": 0.8, "eps": 1e-4, "weight_decay": 0.1}, {}),
+    ("adadelta_maximize", "Adadelta", {"lr": 1.0, "maximize": True}, {"skip_p2_odd": True}),
 ]
 
 

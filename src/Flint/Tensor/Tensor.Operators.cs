@@ -74,6 +74,45 @@ public partial class Tensor
     /// <summary>Elementwise &gt;= against an integer scalar.</summary>
     public static Tensor operator >=(Tensor a, long b) => a.ge(torch.WrappedScalar(b));
 
+    /// <summary>Elementwise equality, as PyTorch's <c>a == b</c>: a bool tensor. Use <c>is null</c> for null checks.</summary>
+    public static Tensor operator ==(Tensor a, Tensor b) => NotNull(a).eq(NotNull(b));
+    /// <summary>Elementwise inequality, as PyTorch's <c>a != b</c>: a bool tensor. Use <c>is not null</c> for null checks.</summary>
+    public static Tensor operator !=(Tensor a, Tensor b) => NotNull(a).ne(NotNull(b));
+    /// <summary>Elementwise equality with a floating scalar.</summary>
+    public static Tensor operator ==(Tensor a, double b) => NotNull(a).eq(torch.WrappedScalar(b));
+    /// <summary>Elementwise inequality with a floating scalar.</summary>
+    public static Tensor operator !=(Tensor a, double b) => NotNull(a).ne(torch.WrappedScalar(b));
+    /// <summary>Elementwise equality with an integer scalar (exact for large int64 values).</summary>
+    public static Tensor operator ==(Tensor a, long b) => NotNull(a).eq(torch.WrappedScalar(b));
+    /// <summary>Elementwise inequality with an integer scalar.</summary>
+    public static Tensor operator !=(Tensor a, long b) => NotNull(a).ne(torch.WrappedScalar(b));
+    /// <summary>Elementwise equality with a bool scalar.</summary>
+    public static Tensor operator ==(Tensor a, bool b) => NotNull(a).eq(torch.WrappedScalar(b));
+    /// <summary>Elementwise inequality with a bool scalar.</summary>
+    public static Tensor operator !=(Tensor a, bool b) => NotNull(a).ne(torch.WrappedScalar(b));
+    /// <summary>Scalar == tensor, elementwise.</summary>
+    public static Tensor operator ==(double a, Tensor b) => NotNull(b).eq(torch.WrappedScalar(a));
+    /// <summary>Scalar != tensor, elementwise.</summary>
+    public static Tensor operator !=(double a, Tensor b) => NotNull(b).ne(torch.WrappedScalar(a));
+    /// <summary>Integer scalar == tensor, elementwise.</summary>
+    public static Tensor operator ==(long a, Tensor b) => NotNull(b).eq(torch.WrappedScalar(a));
+    /// <summary>Integer scalar != tensor, elementwise.</summary>
+    public static Tensor operator !=(long a, Tensor b) => NotNull(b).ne(torch.WrappedScalar(a));
+    /// <summary>Bool scalar == tensor, elementwise.</summary>
+    public static Tensor operator ==(bool a, Tensor b) => NotNull(b).eq(torch.WrappedScalar(a));
+    /// <summary>Bool scalar != tensor, elementwise.</summary>
+    public static Tensor operator !=(bool a, Tensor b) => NotNull(b).ne(torch.WrappedScalar(a));
+
+    /// <summary>Reference identity (what collections and dictionaries use); <c>==</c> is elementwise.</summary>
+    public override bool Equals(object? obj) => ReferenceEquals(this, obj);
+    /// <summary>The identity hash, consistent with <see cref="Equals(object?)"/>.</summary>
+    public override int GetHashCode() => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(this);
+
+    // `t == null` binds to the elementwise operator; say what to write instead of a NullReferenceException.
+    private static Tensor NotNull(Tensor t) => t is null
+        ? throw new ArgumentNullException(nameof(t), "== and != on tensors are elementwise; test for null with 'is null' / 'is not null'")
+        : t;
+
     /// <summary>Logical and of bool tensors.</summary>
     public static Tensor operator &(Tensor a, Tensor b) => a.logical_and(b);
     /// <summary>Logical or of bool tensors.</summary>

@@ -49,6 +49,14 @@ public static partial class torch
     public static Tensor min(Tensor input) => input.min();
     /// <summary>Index of the largest element.</summary>
     public static Tensor argmax(Tensor input) => input.argmax();
+    /// <summary>Largest values along <paramref name="dim"/> and their indices, as <c>torch.max(x, 1)</c>.</summary>
+    public static (Tensor values, Tensor indexes) max(Tensor input, long dim, bool keepdim = false) => input.max(dim, keepdim);
+    /// <summary>Smallest values along <paramref name="dim"/> and their indices, as <c>torch.min(x, 1)</c>.</summary>
+    public static (Tensor values, Tensor indexes) min(Tensor input, long dim, bool keepdim = false) => input.min(dim, keepdim);
+    /// <summary>Indices of the largest values along <paramref name="dim"/>, as <c>torch.argmax(x, 1)</c>.</summary>
+    public static Tensor argmax(Tensor input, long dim, bool keepdim = false) => input.argmax(dim, keepdim);
+    /// <summary>Indices of the smallest values along <paramref name="dim"/>, as <c>torch.argmin(x, 1)</c>.</summary>
+    public static Tensor argmin(Tensor input, long dim, bool keepdim = false) => input.argmin(dim, keepdim);
     /// <summary>Index of the smallest element.</summary>
     public static Tensor argmin(Tensor input) => input.argmin();
     /// <summary>Elementwise maximum.</summary>

@@ -52,7 +52,7 @@ public static partial class torch
         // Integer draws come from the CPU generator on every device, then move.
         var values = Make(size, ScalarType.Int64, null, false, ScalarType.Int64);
         var drawn = new long[values.numel()];
-        Distributions.RandomInt(Generator.Default, drawn, low, high);
+        Distributions.RandomInt(global::Flint.Generator.Default, drawn, low, high);
         Dispatcher.Upload(values, drawn);
         if (device is not null && device.type != DeviceType.CPU) values = values.to(device);
         var t = dtype is { } dt && dt != ScalarType.Int64 ? values.to(dt) : values;
@@ -70,7 +70,7 @@ public static partial class torch
     {
         var t = Make([n], ScalarType.Int64, null, false, ScalarType.Int64);
         var perm = new long[n];
-        Distributions.RandPerm(Generator.Default, perm);
+        Distributions.RandPerm(global::Flint.Generator.Default, perm);
         Dispatcher.Upload(t, perm);
         if (device is not null && device.type != DeviceType.CPU) t = t.to(device);
         return dtype is { } dt && dt != ScalarType.Int64 ? t.to(dt) : t;

@@ -67,7 +67,7 @@ public static partial class torch
     /// <summary>Seeds the default generator; the same seed gives PyTorch's CPU random numbers.</summary>
     public static void manual_seed(long seed)
     {
-        Generator.Default.ManualSeed(unchecked((ulong)seed));
+        global::Flint.Generator.Default.ManualSeed(unchecked((ulong)seed));
         // As in PyTorch, the same call seeds the CUDA generator (if Flint.Cuda is loaded, or once it is).
         DeviceRegistry.CudaSeed = unchecked((ulong)seed);
         DeviceRegistry.LoadedCuda?.ManualSeed(unchecked((ulong)seed));

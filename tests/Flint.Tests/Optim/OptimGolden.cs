@@ -105,6 +105,11 @@ internal static class OptimGolden
                 return torch.optim.Adagrad(both, D(k, "lr") ?? 0.01, D(k, "lr_decay") ?? 0, D(k, "weight_decay") ?? 0,
                     D(k, "initial_accumulator_value") ?? 0, D(k, "eps") ?? 1e-10, B(k, "maximize") ?? false);
             }
+            case "Adadelta":
+            {
+                if (g1 is not null) throw new NotSupportedException("no grouped Adadelta case");
+                return torch.optim.Adadelta(both, D(k, "lr") ?? 1.0, D(k, "rho") ?? 0.9, D(k, "eps") ?? 1e-6, D(k, "weight_decay") ?? 0, B(k, "maximize") ?? false);
+            }
             default: throw new ArgumentException("unknown optimizer in golden file");
         }
     }

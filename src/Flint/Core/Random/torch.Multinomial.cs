@@ -1,0 +1,90 @@
+namespace Flint;
+
+public static partial class torch
+{
+    /// <summary>
+    /// PyTorch's <c>torch.multinomial(input, num_samples, replacement, generator)</c> on the CPU: indices drawn
+    /// from the (unnormalised) weights in each row of a 1-D or 2-D <paramref name="input"/>, with PyTorch 1.13's
+    /// algorithms (binary search in the cumulative distribution with replacement; <c>topk(p / Exp(1))</c>
+    /// without replacement or for one sample), so a seeded generator gives PyTorch's indices.
+    /// </summary>
+    public static Tensor multinomial(Tensor input, long num_samples, bool replacement = false, Generator? generator = null)
+    {
+        if (input.dim() is not (1 or 2)) throw new ArgumentException("prob_dist must be 1 or 2 dim");
+        if (!input.is_floating_point())
+            throw new ArgumentException($"multinomial only supports floating-point dtypes for input, got: {DTypes.ShortName(input.dtype)}");
+        if (num_samples <= 0) throw new ArgumentException("cannot sample n_sample <= 0 samples");
+        long categories = input.shape[^1];
+        if (!replacement && num_samples > categories)
+            throw new ArgumentException("cannot sample n_sample > prob_dist.size(-1) samples without replacement");
+        long rows = input.dim() == 1 ? 1 : input.shape[0];
+        var p = input.to(ScalarType.Float64).cpu().contiguous().data<double>().ToArray();
+        var result = new long[rows * num_samples];
+        var g = Generator.Resolve(generator);
+        for (long r = 0; r < rows; r++)
+        {
+            var row = p.AsSpan((int)(r * categories), (int)categories);
+            var outRow = result.AsSpan((int)(r * num_samples), (int)num_samples);
+            if (!replacement || num_samples == 1) WithoutReplacement(g, row, outRow);
+            else WithReplacement(g, row, outRow);
+        }
+        var t = torch.tensor(result);
+        return input.dim() == 1 ? t : t.reshape(rows, num_samples);
+    }
+
+    // at::native multinomial_with_replacement_apply (CPU): normalised cumulative sums, one uniform double per sample.
+    private static void WithReplacement(global::Flint.Generator g, ReadOnlySpan<double> weights, Span<long> output)
+    {
+        var cum = new double[weights.Length];
+        double sum = 0;
+        for (int j = 0; j < weights.Length; j++)
+        {
+            double w = weights[j];
+            if (!(w >= 0)) throw new ArgumentException("invalid multinomial distribution (encountering probability entry < 0)");
+            if (double.IsInfinity(w)) throw new ArgumentException("invalid multinomial distribution (encountering probability entry = infinity or NaN)");
+            sum += w;
+            cum[j] = sum;
+        }
+        if (!(sum > 0)) throw new ArgumentException("invalid multinomial distribution (sum of probabilities <= 0)");
+        for (int j = 0; j < cum.Length; j++) cum[j] /= sum;
+        cum[^1] = 1;
+        lock (g.Mutex)
+        {
+            for (int s = 0; s < output.Length; s++)
+            {
+                double u = Distributions.SampleUniformDouble(g, 0, 1);
+                int left = 0, right = cum.Length;
+                while (right - left > 0)
+                {
+                    int mid = left + (right - left) / 2;
+                    if (cum[mid] < u) left = mid + 1; else right = mid;
+                }
+                output[s] = left;
+            }
+        }
+    }
+
+    // The Gumbel-max trick PyTorch 1.13 uses: q ~ Exp(1), the top num_samples of p / q.
+    private static void WithoutReplacement(global::Flint.Generator g, ReadOnlySpan<double> weights, Span<long> output)
+    {
+        double sum = 0;
+        foreach (var w in weights)
+        {
+            if (!(w >= 0) || double.IsInfinity(w)) throw new ArgumentException("probability tensor contains either `inf`, `nan` or element < 0");
+            sum += w;
+        }
+        if (sum == 0) throw new ArgumentException("invalid multinomial distribution (sum of probabilities <= 0)");
+        var keys = new double[weights.Length];
+        lock (g.Mutex)
+        {
+            for (int j = 0; j < keys.Length; j++)
+            {
+                double u = Distributions.SampleUniformDouble(g, 0, 1);
+                double q = -1.0 * Math.Log(1.0 - u);
+                keys[j] = weights[j] / q;
+            }
+        }
+        var order = Enumerable.Range(0, keys.Length).OrderByDescending(j => keys[j]).ToArray();
+        for (int s = 0; s < output.Length; s++) output[s] = order[s];
+    }
+}
