@@ -17,7 +17,7 @@ public static partial class torch
         /// <summary>A generator seeded with <paramref name="seed"/>.</summary>
         public Generator(long seed) => Impl = new global::Flint.Generator(unchecked((ulong)seed));
 
-        private Generator(global::Flint.Generator impl) => Impl = impl;
+        private Generator(global::Flint.Generator state) => Impl = state;
 
         /// <summary>Reseeds this generator and returns it, as PyTorch's <c>g.manual_seed(seed)</c>.</summary>
         public Generator manual_seed(long seed)
