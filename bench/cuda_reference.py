@@ -108,23 +108,23 @@ def main():
         return time_it(lambda: a_.clone(), s)
 
     rows = [
-        ("autograd_small", "autograd loop " + "/".join(map(str, s["small"])), autograd_loop(dev, s["small"], s), None),
-        ("autograd_scaled", "autograd loop " + "/".join(map(str, s["scaled"])), autograd_loop(dev, s["scaled"], s), None),
-        ("add_new", f"c = a + b, {n:.3g} float32", add_new(), 3 * 4 * n),
-        ("add_inplace", f"a += b, {n:.3g} float32", add_inplace(), 3 * 4 * n),
-        ("clone", f"a.clone(), {n:.3g} float32", clone(), 2 * 4 * n),
-        ("launch_inplace", "launch: a.add_(b), 1024 float32", launch(dev, s, True), None),
-        ("launch_alloc", "launch: c = a + b, 1024 float32", launch(dev, s, False), None),
+        ("autograd_small", "autograd loop " + "/".join(map(str, s["small"])), autograd_loop(dev, s["small"], s), None, None),
+        ("autograd_scaled", "autograd loop " + "/".join(map(str, s["scaled"])), autograd_loop(dev, s["scaled"], s), None, None),
+        ("add_new", f"c = a + b, {n:.3g} float32", add_new(), 3 * 4 * n, None),
+        ("add_inplace", f"a += b, {n:.3g} float32", add_inplace(), 3 * 4 * n, None),
+        ("clone", f"a.clone(), {n:.3g} float32", clone(), 2 * 4 * n, None),
+        ("launch_inplace", "launch: a.add_(b), 1024 float32", launch(dev, s, True), None, None),
+        ("launch_alloc", "launch: c = a + b, 1024 float32", launch(dev, s, False), None, None),
     ]
     for gn in s["gemm"]:
         for tf32 in (False, True):
-            rows.append((f"sgemm_{gn}" + ("_tf32" if tf32 else ""), f"sgemm {gn}\u00b3" + (" tf32" if tf32 else ""), sgemm(dev, gn, tf32, s), None))
+            rows.append((f"sgemm_{gn}" + ("_tf32" if tf32 else ""), f"sgemm {gn}\u00b3" + (" tf32" if tf32 else ""), sgemm(dev, gn, tf32, s), None, 2.0 * gn ** 3))
     results = {}
     print(f"\n| {'workload':<36} | {'median ms':>10} | {'min ms':>10} | {'GB/s':>8} |")
-    for name, what, ms, nbytes in rows:
+    for name, what, ms, nbytes, flops in rows:  # flops: floating-point operations per call
         med = statistics.median(ms)
         gbps = nbytes / (med * 1e-3) / 1e9 if nbytes else None
-        tflops = 2.0 * int(name.split("_")[1]) ** 3 / (med * 1e-3) / 1e12 if name.startswith("sgemm_") else None
+        tflops = flops / (med * 1e-3) / 1e12 if flops else None
         shown = ('%.1f' % gbps) if gbps else ('%.1f TF' % tflops) if tflops else '-'
         print(f"| {what:<36} | {med:10.4f} | {min(ms):10.4f} | {shown:>8} |")
         results[name] = dict(what=what, median_ms=med, min_ms=min(ms), gbps=gbps, tflops=tflops, samples_ms=ms)
