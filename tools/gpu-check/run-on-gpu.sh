@@ -174,9 +174,9 @@ if fl is not None:
     w(f"{'workload':<34} {'Flint ms':>10} {'PyTorch ms':>11} {'ratio':>7} {'Flint GB/s|TF':>13} {'PyT GB/s|TF':>12}")
     for k, v in fl["results"].items():
         p = (pt or {}).get("results", {}).get(k.removesuffix("_scoped"))  # PyTorch has no scope variant
-        ratio = v["median_ms"] / p["median_ms"] if p else None
+        row_ratio = v["median_ms"] / p["median_ms"] if p else None
         fmt = lambda x, f: (f % x) if x is not None else "-"
-        w(f"{v['what']:<34} {v['median_ms']:>10.4f} {fmt(p['median_ms'] if p else None, '%11.4f'):>11} {fmt(ratio, '%7.3f'):>7} {fmt(v.get('gbps') or v.get('tflops'), '%13.1f'):>13} {fmt((p.get('gbps') or p.get('tflops')) if p else None, '%12.1f'):>12}")
+        w(f"{v['what']:<34} {v['median_ms']:>10.4f} {fmt(p['median_ms'] if p else None, '%11.4f'):>11} {fmt(row_ratio, '%7.3f'):>7} {fmt(v.get('gbps') or v.get('tflops'), '%13.1f'):>13} {fmt((p.get('gbps') or p.get('tflops')) if p else None, '%12.1f'):>12}")
     w("")
     w("targets (from the issue):")
     def target(name, ok, detail):
