@@ -7,9 +7,15 @@ namespace Flint.Tests.Autograd;
 /// through <c>torch.autograd.gradcheck</c>. Inputs stay away from kinks (relu, abs, clamp at
 /// their bounds, max ties) where the derivative is undefined. One table, one body per device:
 /// <see cref="GradCheckTests"/> runs it on the CPU; tests/Flint.Cuda.Tests links this file.
+/// The class is partial: an op family adds its cases in its own file (<c>GradCheckCases.Family.cs</c>)
+/// as a static method <c>void AddFamilyCases(GradCheckCases.Adder add)</c>, which <see cref="Build"/> finds
+/// by its name and runs after the core cases.
 /// </summary>
-public static class GradCheckCases
+public static partial class GradCheckCases
 {
+    /// <summary>Registers one case: name, seeded inputs, the function under test, finite-difference step and tolerance.</summary>
+    public delegate void Adder(string name, Func<Tensor[]> inputs, Func<Tensor[], Tensor> f, double eps = 1e-6, double atol = 1e-5);
+
     private sealed record Case(Func<Tensor[]> Inputs, Func<Tensor[], Tensor> F, double Eps = 1e-6, double Atol = 1e-5);
 
     private static readonly Dictionary<string, Case> Cases = Build();
@@ -201,6 +207,12 @@ public static class GradCheckCases
         Add("log_softmax_like", () => One([3, 4]), x => x[0] - x[0].exp().sum(1, keepdim: true).log());
         Add("mse", () => Two([3, 4], [3, 4]), x => (x[0] - x[1]).pow(2).mean());
         Add("shared_input_diamond", () => One([4]), x => x[0].sin() * x[0].cos() + x[0] * x[0]);
+
+        // ---- families in other files of this partial class
+        Adder adder = Add;
+        foreach (var m in typeof(GradCheckCases).GetMethods(System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Public)
+                     .Where(m => m.Name.StartsWith("Add", StringComparison.Ordinal) && m.Name.EndsWith("Cases", StringComparison.Ordinal)).OrderBy(m => m.Name, StringComparer.Ordinal))
+            m.Invoke(null, [adder]);
         return c;
     }
 

@@ -162,15 +162,27 @@ public sealed class GoldenCase
 
     // ---- loading --------------------------------------------------------------------------
 
-    private static readonly Lazy<GoldenCase[]> All = new(() => Load("ops.json"));
+    // ops.json holds the original families; a family added later brings its own ops-<family>.json
+    // (written by its own tools/golden/gen_ops_<family>.py), so parallel work never edits one file.
+    private static readonly Lazy<GoldenCase[]> All = new(() => LoadAll());
+
+    private static GoldenCase[] LoadAll()
+    {
+        var dir = Path.Combine(AppContext.BaseDirectory, "golden");
+        var files = Directory.GetFiles(dir, "ops-*.json").Select(Path.GetFileName).Order(StringComparer.Ordinal);
+        var cases = new List<GoldenCase>();
+        foreach (var file in files.Prepend("ops.json"))
+            cases.AddRange(Load(file!, cases.Count));
+        return [.. cases];
+    }
 
     public static GoldenCase[] Cases => All.Value;
 
-    private static GoldenCase[] Load(string file)
+    private static GoldenCase[] Load(string file, int firstIndex)
     {
         var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "golden", file)));
         var list = new List<GoldenCase>();
-        int i = 0;
+        int i = firstIndex;
         foreach (var c in doc.RootElement.EnumerateArray())
         {
             var kw = new Dictionary<string, JsonElement>();

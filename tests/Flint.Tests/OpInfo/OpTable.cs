@@ -26,9 +26,12 @@ public enum Tolerance
 /// The OpInfo-style table: every op of tests/golden/ops.json listed once, mapping the decoded
 /// PyTorch arguments to the Flint call a user would write (C# <c>long</c> for Python ints,
 /// <c>double</c> for Python floats, so the overloads chosen by C# are part of what is tested).
-/// Generic tests (GoldenOpTests, OpInvariantTests) iterate it.
+/// Generic tests (GoldenOpTests, OpInvariantTests) iterate it. The table is partial: an op family may
+/// add its rows in its own file (<c>OpTable.Family.cs</c>) as another static
+/// <c>Dictionary&lt;string, Entry&gt;</c> field, with its cases in <c>tests/golden/ops-family.json</c>;
+/// <see cref="Ops"/> merges every such field and rejects an op listed twice.
 /// </summary>
-public static class OpTable
+public static partial class OpTable
 {
     public sealed record Entry(Func<OpArgs, object?> Run, Tolerance Tolerance = Tolerance.Exact, bool Elementwise = false, bool InPlace = false);
 
@@ -64,7 +67,21 @@ public static class OpTable
         _ => throw new NotSupportedException(t.dtype.ToString()),
     };
 
-    public static readonly IReadOnlyDictionary<string, Entry> Ops = new Dictionary<string, Entry>
+    /// <summary>Every row: the core rows below plus every other <c>Dictionary&lt;string, Entry&gt;</c> field of this partial class.</summary>
+    public static IReadOnlyDictionary<string, Entry> Ops => merged.Value;
+
+    private static readonly Lazy<IReadOnlyDictionary<string, Entry>> merged = new(() =>
+    {
+        var all = new Dictionary<string, Entry>();
+        var parts = typeof(OpTable).GetFields(System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Public)
+            .Where(f => f.FieldType == typeof(Dictionary<string, Entry>)).OrderBy(f => f.Name, StringComparer.Ordinal);
+        foreach (var part in parts)
+            foreach (var (name, entry) in (Dictionary<string, Entry>)part.GetValue(null)!)
+                if (!all.TryAdd(name, entry)) throw new InvalidOperationException($"OpTable lists '{name}' twice (again in {part.Name}).");
+        return all;
+    });
+
+    private static readonly Dictionary<string, Entry> CoreOps = new()
     {
         // binary arithmetic (alpha: a + alpha * b)
         ["add"] = Arith((x, y, al) => al == 1 ? x.add(y) : x.add(y, al), (x, y, al) => x.add(y, al), (x, y, al) => x.add(y, al)),
