@@ -111,6 +111,7 @@ public static partial class torch
             internal void Release()
             {
                 if (_saved is null) return;
+                foreach (var s in _saved) s?.Release();
                 _saved = null;
                 _freed = true;
             }

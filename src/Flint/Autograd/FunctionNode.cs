@@ -46,6 +46,8 @@ internal sealed class FunctionNode : GradNode
 
     internal override void Release()
     {
+        if (_saved is not null)
+            foreach (var s in _saved) s.Release();
         _saved = null;
         if (_hasSaved) _backward = null;
     }

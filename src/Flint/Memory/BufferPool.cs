@@ -3,44 +3,88 @@ using System.Runtime.CompilerServices;
 namespace Flint;
 
 /// <summary>
-/// Recycles large tensor buffers. A training loop allocates the same sizes every iteration;
-/// without reuse each large array lands on the large-object heap, touches fresh pages and
-/// triggers gen-2 collections. A pooled storage hands its array back here when its last view
-/// is disposed: by the autograd engine for the gradients it creates, or by user code
-/// (<c>Dispose</c>, dispose scopes). Tensors nobody disposes are simply garbage collected.
-/// Arrays are keyed by exact element type and length, so a buffer's length always equals its
-/// tensor's element count.
+/// Recycles host tensor buffers. A training loop allocates the same sizes every iteration; without
+/// reuse each large array lands on the large-object heap, touches fresh pages and triggers gen-2
+/// collections, and each small one feeds gen-0 collections. A pooled storage hands its array back
+/// here when its last view is disposed, or, when nobody disposes anything, when the collector finds
+/// the storage unreachable (<see cref="PooledArray"/>). Arrays are keyed by exact element type and
+/// length, so a buffer's length always equals its tensor's element count.
 /// </summary>
 internal static class BufferPool
 {
     /// <summary>Arrays smaller than this (bytes) are cheap young-generation objects: not pooled.</summary>
-    public const int MinPooledBytes = 64 * 1024;
+    public const int MinPooledBytes = 1024;
     private const long MaxPooledBytes = 512L * 1024 * 1024;
-    private const int MaxPerBucket = 32;
+    private const int MaxPerBucket = 256;
 
     private static readonly Dictionary<(Type, int), Stack<Array>> Buckets = new();
     private static readonly Lock Gate = new();
     private static long _pooledBytes;
+
+    // Handed out since the last collection this pool asked for (see ShouldCollect).
+    private static long _servedBytes, _servedArrays;
+    private const long CollectBytes = 32L << 20;
+    private const long CollectArrays = 4096;
+    [ThreadStatic] private static bool _collecting;
 
     public static bool ShouldPool(int length, int elementSize) => (long)length * elementSize >= MinPooledBytes;
 
     /// <summary>A pooled array of exactly <paramref name="length"/> elements; zeroed when <paramref name="clear"/>.</summary>
     public static T[] Rent<T>(int length, bool clear)
     {
-        lock (Gate)
+        var a = TryReuse<T>(length);
+        if (a is null && ShouldCollect())
         {
-            if (Buckets.TryGetValue((typeof(T), length), out var stack) && stack.Count > 0)
-            {
-                var a = (T[])stack.Pop();
-                _pooledBytes -= (long)length * Unsafe.SizeOf<T>();
-                if (clear) Array.Clear(a);
-                return a;
-            }
+            CollectUnreachable();
+            a = TryReuse<T>(length);
         }
-        return clear ? new T[length] : GC.AllocateUninitializedArray<T>(length);
+        if (a is null) return clear ? new T[length] : GC.AllocateUninitializedArray<T>(length);
+        if (clear) Array.Clear(a);
+        return a;
     }
 
-    /// <summary>Takes an array back (called when a storage's last view is disposed).</summary>
+    private static T[]? TryReuse<T>(int length)
+    {
+        long bytes = (long)length * Unsafe.SizeOf<T>();
+        lock (Gate)
+        {
+            _servedBytes += bytes;
+            _servedArrays++;
+            if (!Buckets.TryGetValue((typeof(T), length), out var stack) || stack.Count == 0) return null;
+            _pooledBytes -= bytes;
+            return (T[])stack.Pop();
+        }
+    }
+
+    /// <summary>
+    /// Code written without Dispose or scopes returns a buffer only when the collector finds its storage
+    /// unreachable, and a pool miss allocates a fresh array: left alone, the misses themselves would pace
+    /// the collections and large arrays would pile up on the large-object heap until a gen-2 collection.
+    /// So when a size's bucket is dry and much has been handed out since the last collection this pool
+    /// asked for (32 MiB or 4096 arrays), the young generations are collected first: the tensors that
+    /// became unreachable hand their buffers back and the loop reuses them (PyTorch's CUDA caching
+    /// allocator likewise frees and retries before growing). One cheap collection per cycle.
+    /// </summary>
+    private static bool ShouldCollect()
+    {
+        if (_collecting) return false;
+        lock (Gate) return _servedBytes >= CollectBytes || _servedArrays >= CollectArrays;
+    }
+
+    private static void CollectUnreachable()
+    {
+        lock (Gate) { _servedBytes = 0; _servedArrays = 0; }
+        _collecting = true;
+        try
+        {
+            // Outside the lock: the finalisers it waits for take it to hand their arrays back.
+            GC.Collect(1, GCCollectionMode.Forced, blocking: true);
+            GC.WaitForPendingFinalizers();
+        }
+        finally { _collecting = false; }
+    }
+
+    /// <summary>Takes an array back (its storage's last view was disposed, or the storage was collected).</summary>
     public static void Return(Array array, int elementSize)
     {
         long bytes = array.LongLength * elementSize;

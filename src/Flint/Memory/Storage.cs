@@ -22,11 +22,13 @@ internal sealed class Storage
     public int Version;
 
     /// <summary>
-    /// True when the buffer came from <see cref="BufferPool"/> and may go back there when the last
-    /// view is disposed. Only explicit disposal returns buffers (never a finaliser): a finaliser can
-    /// run while a kernel still reads the raw array, and a recycled array must never be shared.
+    /// For a buffer from <see cref="BufferPool"/>: returns it when the last view is disposed, or from
+    /// its finaliser when this storage is collected (see <see cref="PooledArray"/> for why that is safe).
     /// </summary>
-    private bool _pooled;
+    private readonly PooledArray? _recycler;
+
+    /// <summary>A device block not yet handed back to its allocator (released on the last disposed view, else by its own finaliser).</summary>
+    private bool _deviceHeld;
 
     public Storage(Array buffer, ScalarType dtype, Device device)
     {
@@ -36,7 +38,10 @@ internal sealed class Storage
         Device = device;
     }
 
-    private Storage(Array buffer, ScalarType dtype, Device device, bool pooled) : this(buffer, dtype, device) => _pooled = pooled;
+    private Storage(Array buffer, ScalarType dtype, Device device, bool pooled) : this(buffer, dtype, device)
+    {
+        if (pooled) _recycler = new PooledArray(buffer, DTypes.ElementSize(dtype));
+    }
 
     /// <summary>A storage of <paramref name="length"/> elements in a device backend's memory block.</summary>
     public Storage(DeviceMemory memory, long length, ScalarType dtype, Device device)
@@ -45,14 +50,18 @@ internal sealed class Storage
         _length = length;
         DType = dtype;
         Device = device;
-        _pooled = true;
+        _deviceHeld = true;
     }
 
     /// <summary>
     /// Marks the buffer as handed out beyond this storage (e.g. returned to a user as an array),
     /// so it is never recycled while someone else may still hold it.
     /// </summary>
-    public void Escape() => _pooled = false;
+    public void Escape()
+    {
+        _recycler?.Forget();
+        _deviceHeld = false;
+    }
 
     public long Length => _length;
 
@@ -70,10 +79,13 @@ internal sealed class Storage
     /// </summary>
     public void ReleaseView()
     {
-        if (Interlocked.Decrement(ref _views) != 0 || !_pooled) return;
-        _pooled = false;
-        if (Memory is not null) Memory.Release();
-        else BufferPool.Return(Buffer, DTypes.ElementSize(DType));
+        if (Interlocked.Decrement(ref _views) != 0) return;
+        if (_recycler is not null) _recycler.Return();
+        else if (Memory is not null && _deviceHeld)
+        {
+            _deviceHeld = false;
+            Memory.Release();
+        }
     }
 
     /// <summary>A new host storage; <paramref name="clear"/> = false skips zeroing when the caller overwrites every element.</summary>

@@ -14,7 +14,12 @@ internal static partial class Dispatcher
             : Backend.For(device).Allocate(dtype, numel, device, clear);
 
     /// <summary>A fresh host array of <paramref name="dtype"/>'s element type (picked by dtype, not by reflection: NativeAOT-safe).</summary>
-    public static Array NewHostArray(ScalarType dtype, long length) => Storage.Allocate(dtype, length, clear: false).Buffer;
+    public static Array NewHostArray(ScalarType dtype, long length)
+    {
+        var s = Storage.Allocate(dtype, length, clear: false);
+        s.Escape(); // the array outlives this storage: never recycle it
+        return s.Buffer;
+    }
 
     /// <summary>A CPU tensor over <paramref name="values"/> itself (no copy); the array must not be used afterwards.</summary>
     public static Tensor Adopt(Array values, ScalarType dtype, long[] shape) =>

@@ -105,6 +105,24 @@ public partial class Tensor
         return new Edge(_accumulator, 0);
     }
 
+    /// <summary>
+    /// A fresh handle on this tensor's data and autograd identity, for the graph to use after the user
+    /// disposed this handle (TorchSharp code disposes intermediates that autograd saved; libtorch keeps the
+    /// data alive for the graph, and so does Flint: the saved tensor's claim on the storage keeps it).
+    /// </summary>
+    internal Tensor AliasForGraph()
+    {
+        if (GradFn is null && _requiresGrad) _accumulator ??= new AccumulateGrad(this);
+        return new Tensor(Storage, Shape, Strides, Offset)
+        {
+            GradFn = GradFn,
+            OutputNr = OutputNr,
+            _requiresGrad = _requiresGrad,
+            _accumulator = _accumulator,
+            IsWrappedNumber = IsWrappedNumber,
+        };
+    }
+
     /// <summary>Makes this tensor the output <paramref name="outputNr"/> of <paramref name="node"/>.</summary>
     internal void SetHistory(GradNode node, int outputNr = 0)
     {

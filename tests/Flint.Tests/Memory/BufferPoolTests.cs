@@ -38,16 +38,40 @@ public class BufferPoolTests
     }
 
     [Fact]
-    public void TheCollectorNeverRecyclesABuffer()
+    public void TheCollectorRecyclesTheBufferOfATensorNobodyDisposed()
     {
-        // A finaliser could run while a kernel still reads the raw array: only Dispose recycles.
-        static Array MakeAndDrop() => (torch.ones(Large) * 2.0).Storage.Buffer;
-        var buffer = MakeAndDrop();
+        // Natural code (no Dispose, no scope): the buffer returns once its storage is unreachable.
+        BufferPool.Clear();
+        var weak = MakeAndDrop();
+        for (int i = 0; i < 3 && weak.IsAlive; i++) { GC.Collect(); GC.WaitForPendingFinalizers(); }
+        Assert.False(weak.IsAlive);
+        var fresh = new Tensor[4];
+        for (int i = 0; i < fresh.Length; i++) fresh[i] = torch.zeros(Large);
+        Assert.Contains(fresh, t => t.Storage.Buffer is float[] { Length: Large } && t.Storage.Buffer.GetHashCode() == _droppedHash);
+        Assert.All(fresh, t => Assert.Equal(0f, t.sum().item<float>())); // recycled buffers are cleared for zeros()
+    }
+
+    private static int _droppedHash;
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static WeakReference MakeAndDrop()
+    {
+        var t = torch.ones(Large) * 2.0;
+        _droppedHash = t.Storage.Buffer.GetHashCode(); // reference identity, without keeping the array reachable
+        return new WeakReference(t.Storage);
+    }
+
+    [Fact]
+    public void AnArrayHandedToTheUserIsNeverRecycled()
+    {
+        // data<T>() hands out an array: collections must never put it back in the pool under the caller.
+        static float[] Export() => (torch.ones(Large) * 2.0).data<float>();
+        var array = Export();
         for (int i = 0; i < 3; i++) { GC.Collect(); GC.WaitForPendingFinalizers(); }
         var fresh = new Tensor[4];
         for (int i = 0; i < fresh.Length; i++) fresh[i] = torch.zeros(Large);
-        Assert.All(fresh, t => Assert.NotSame(buffer, t.Storage.Buffer));
-        Assert.All((float[])buffer, v => Assert.Equal(2f, v));
+        Assert.All(fresh, t => Assert.NotSame(array, t.Storage.Buffer));
+        Assert.All(array, v => Assert.Equal(2f, v));
     }
 
     [Fact]

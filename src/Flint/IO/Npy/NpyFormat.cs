@@ -31,6 +31,7 @@ internal static class NpyFormat
         if (major == 1) { BinaryPrimitives.WriteUInt16LittleEndian(len, (ushort)text.Length); stream.Write(len[..2]); }
         else { BinaryPrimitives.WriteUInt32LittleEndian(len, (uint)text.Length); stream.Write(len); }
         stream.Write(Encoding.Latin1.GetBytes(text));
+        using var lease = new Ops.KernelLease(t); // t may be a temporary: keep its buffer out of the pool until written
         stream.Write(StorageBytes.Of(t.Storage.Buffer, t.dtype, t.Offset, t.numel()));
     }
 

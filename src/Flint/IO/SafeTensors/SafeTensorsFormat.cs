@@ -226,7 +226,10 @@ internal static class SafeTensorsFormat
         stream.Write(json.WrittenSpan);
         for (int i = json.WrittenCount; i < padded; i++) stream.WriteByte((byte)' ');
         foreach (var (_, t) in items)
+        {
+            using var lease = new Ops.KernelLease(t); // keeps the buffer out of the pool until written
             stream.Write(StorageBytes.Of(t.Storage.Buffer, t.dtype, t.Offset, t.numel()));
+        }
     }
 
     /// <summary>Reads up to <c>destination.Length</c> bytes at <c>offset</c>; returns how many it read (fewer only at the end of the data).</summary>
