@@ -38,6 +38,10 @@ public static class Catalog
         list.Add(new("d", "sgemm 1000x64·64x100", WorkloadKind.Gemm, [1000, 64, 100]));
         list.Add(new("d", "sgemm 64x10·10x100", WorkloadKind.Gemm, [64, 10, 100]));
 
+        // (m): the allocating product of issue 13, c = a.mm(b) in a loop with the result dropped.
+        foreach (var n in full ? new long[] { 256, 512, 1024, 2048 } : [256, 1024])
+            list.Add(new("m", $"c = a.mm(b) dropped, n={n}", WorkloadKind.Gemm, [n, n, n], "alloc"));
+
         string[] ops = full ? ["add", "mul", "relu", "exp"] : ["add", "relu"];
         long[] sizes = full ? [1_000, 1_000_000, 10_000_000] : [1_000_000, 10_000_000];
         foreach (var n in sizes)

@@ -4,23 +4,27 @@ namespace Flint.Workloads;
 
 /// <summary>
 /// The Flint side of every workload, written as a user would write it (the tutorial's spelling).
+/// Natural code (the default) is the README's and the tutorial's: no dispose scope, no Dispose.
+/// <paramref name="scoped"/> runs the same programs the way TorchSharp's documentation asks for
+/// (a <c>DisposeScope</c> per iteration, micro-op results disposed at once), to show what that buys.
 /// <paramref name="childLauncher"/> starts this program again in a child mode (see
 /// <see cref="ChildModes"/>); without it the whole-process workloads are skipped.
 /// </summary>
-public sealed class FlintSide(Func<string, ProcessStartInfo>? childLauncher = null) : IBenchSide
+public sealed class FlintSide(Func<string, ProcessStartInfo>? childLauncher = null, bool scoped = false) : IBenchSide
 {
     /// <inheritdoc />
-    public string Name => "Flint";
+    public string Name => scoped ? "Flint scoped" : "Flint";
 
     /// <inheritdoc />
     public IPreparedWorkload? Prepare(WorkloadSpec spec) => spec.Kind switch
     {
-        WorkloadKind.AutogradProgram => new FlintAutogradProgram(spec),
-        WorkloadKind.NnProgram => new FlintNnProgram(spec),
-        WorkloadKind.Gemm => new FlintGemm(spec),
-        WorkloadKind.Elementwise => new FlintElementwise(spec),
-        WorkloadKind.SmallOp => new FlintSmallOp(spec),
-        WorkloadKind.Process => childLauncher is null ? null : new ChildProcessWorkload(childLauncher("flint-" + spec.Op)),
+        WorkloadKind.AutogradProgram => new FlintAutogradProgram(spec, scoped),
+        WorkloadKind.NnProgram => new FlintNnProgram(spec, scoped),
+        WorkloadKind.Gemm => new FlintGemm(spec, dispose: scoped || !spec.Allocating),
+        WorkloadKind.Elementwise => new FlintElementwise(spec, scoped),
+        WorkloadKind.SmallOp => new FlintSmallOp(spec, scoped),
+        // The whole-process programs are the README's, natural code only.
+        WorkloadKind.Process => childLauncher is null || scoped ? null : new ChildProcessWorkload(childLauncher("flint-" + spec.Op)),
         _ => null,
     };
 }
@@ -30,9 +34,11 @@ internal sealed class FlintAutogradProgram : IPreparedWorkload
 {
     private readonly Tensor _x, _y, _w1, _w2;
     private readonly double _learningRate;
+    private readonly bool _scoped;
 
-    public FlintAutogradProgram(WorkloadSpec spec)
+    public FlintAutogradProgram(WorkloadSpec spec, bool scoped = false)
     {
+        _scoped = scoped;
         var dtype = spec.Float64 ? torch.float64 : torch.float32;
         _learningRate = spec.LearningRate;
         long n = spec.Args[0], dIn = spec.Args[1], h = spec.Args[2], dOut = spec.Args[3];
@@ -48,8 +54,8 @@ internal sealed class FlintAutogradProgram : IPreparedWorkload
         double last = double.NaN;
         for (int t = 0; t < count; t++)
         {
-            // As on the TorchSharp side: one dispose scope per iteration (optional in Flint; it recycles buffers at once).
-            using var scope = torch.NewDisposeScope();
+            // Natural code has no scope; the scoped variant opens one per iteration, as TorchSharp's side does.
+            using var scope = _scoped ? torch.NewDisposeScope() : null;
             var y_pred = _x.mm(_w1).clamp(min: 0).mm(_w2);
             var loss = (y_pred - _y).pow(2).sum();
             last = loss.item<float>();
@@ -77,9 +83,11 @@ internal sealed class FlintNnProgram : IPreparedWorkload
     private readonly torch.nn.Module<Tensor, Tensor> _model;
     private readonly torch.nn.Module<Tensor, Tensor, Tensor> _lossFn;
     private readonly torch.optim.Optimizer _optimizer;
+    private readonly bool _scoped;
 
-    public FlintNnProgram(WorkloadSpec spec)
+    public FlintNnProgram(WorkloadSpec spec, bool scoped = false)
     {
+        _scoped = scoped;
         long n = spec.Args[0], dIn = spec.Args[1], h = spec.Args[2], dOut = spec.Args[3];
         torch.manual_seed(0);
         _x = torch.randn(n, dIn);
@@ -94,7 +102,7 @@ internal sealed class FlintNnProgram : IPreparedWorkload
         double last = double.NaN;
         for (int t = 0; t < count; t++)
         {
-            using var scope = torch.NewDisposeScope();
+            using var scope = _scoped ? torch.NewDisposeScope() : null;
             var y_pred = _model.call(_x);
             var loss = _lossFn.call(y_pred, _y);
             last = loss.item<float>();
@@ -108,13 +116,15 @@ internal sealed class FlintNnProgram : IPreparedWorkload
     public void Dispose() { }
 }
 
-/// <summary>C = A·B with a fresh result each call.</summary>
+/// <summary>C = A·B with a fresh result each call: disposed at once (the kernel's speed), or dropped as natural code drops it.</summary>
 internal sealed class FlintGemm : IPreparedWorkload
 {
     private readonly Tensor _a, _b;
+    private readonly bool _dispose;
 
-    public FlintGemm(WorkloadSpec spec)
+    public FlintGemm(WorkloadSpec spec, bool dispose = true)
     {
+        _dispose = dispose;
         var dtype = spec.Float64 ? torch.float64 : torch.float32;
         torch.manual_seed(1);
         _a = torch.randn(spec.Args[0], spec.Args[1], dtype: dtype);
@@ -126,8 +136,9 @@ internal sealed class FlintGemm : IPreparedWorkload
         long n = 0;
         for (int i = 0; i < count; i++)
         {
-            using var c = _a.mm(_b); // disposed at once, as on the TorchSharp side
+            var c = _a.mm(_b);
             n = c.numel();
+            if (_dispose) c.Dispose();
         }
         return n;
     }
@@ -141,9 +152,11 @@ internal sealed class FlintElementwise : IPreparedWorkload
     private readonly Tensor _a, _b, _c;
     private readonly string _op;
     private readonly bool _inPlace;
+    private readonly bool _scoped;
 
-    public FlintElementwise(WorkloadSpec spec)
+    public FlintElementwise(WorkloadSpec spec, bool scoped = false)
     {
+        _scoped = scoped;
         var dtype = spec.Float64 ? torch.float64 : torch.float32;
         long n = spec.Args[0];
         torch.manual_seed(2);
@@ -173,7 +186,7 @@ internal sealed class FlintElementwise : IPreparedWorkload
                 _ => throw new ArgumentException($"unknown op {_op}"),
             };
             n = r.numel();
-            if (!_inPlace) r.Dispose(); // allocating results are disposed at once, as on the TorchSharp side
+            if (_scoped && !_inPlace) r.Dispose(); // scoped: disposed at once, as on the TorchSharp side; natural code drops it
         }
         return n;
     }
@@ -186,9 +199,11 @@ internal sealed class FlintSmallOp : IPreparedWorkload
 {
     private readonly Tensor _a, _b, _c, _g;
     private readonly string _op;
+    private readonly bool _scoped;
 
-    public FlintSmallOp(WorkloadSpec spec)
+    public FlintSmallOp(WorkloadSpec spec, bool scoped = false)
     {
+        _scoped = scoped;
         torch.manual_seed(3);
         _a = torch.randn(2, 2);
         _b = torch.randn(2, 2);
@@ -211,6 +226,7 @@ internal sealed class FlintSmallOp : IPreparedWorkload
                 "sum" => _a.sum(),
                 _ => throw new ArgumentException($"unknown op {_op}"),
             };
+            if (_scoped && _op != "add_") r.Dispose();
         }
         return r.numel();
     }

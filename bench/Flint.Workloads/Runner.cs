@@ -3,8 +3,19 @@ using System.Globalization;
 
 namespace Flint.Workloads;
 
-/// <summary>The medians of one workload, one entry per side (null where the side cannot run it).</summary>
-public sealed record WorkloadResult(WorkloadSpec Spec, double?[] MedianSeconds, double?[] MeanSeconds, double?[] Values, int[] Samples);
+/// <summary>
+/// The medians of one workload, one entry per side (null where the side cannot run it). For the
+/// programs, <see cref="AllocatedBytes"/> is the managed memory allocated per iteration on the running
+/// thread and <see cref="Gen2PerThousand"/> the gen-2 collections per 1,000 iterations.
+/// </summary>
+public sealed record WorkloadResult(WorkloadSpec Spec, double?[] MedianSeconds, double?[] MeanSeconds, double?[] Values, int[] Samples)
+{
+    /// <summary>Managed bytes allocated per program iteration, per side (programs only).</summary>
+    public double?[] AllocatedBytes { get; init; } = new double?[MedianSeconds.Length];
+
+    /// <summary>Gen-2 collections per 1,000 program iterations, per side (programs only).</summary>
+    public double?[] Gen2PerThousand { get; init; } = new double?[MedianSeconds.Length];
+}
 
 /// <summary>
 /// Runs every workload on every side alternately (A B, then B A, …) in this process, so drift and
@@ -53,16 +64,20 @@ public sealed class Runner(IReadOnlyList<IBenchSide> sides, RunMode mode, TextWr
     {
         int rounds = mode switch { RunMode.Full => spec.Args[0] >= 512 ? 2 : 3, RunMode.Quick => 2, _ => 1 };
         int warmup = mode == RunMode.Smoke ? 1 : Math.Min(20, spec.Iterations);
+        // Seconds, not iterations: hot paths reach their final code only after tiering and dynamic PGO.
+        double warmSeconds = mode switch { RunMode.Full => 3, RunMode.Quick => 1, _ => 0 };
         var times = sides.Select(_ => new List<double>()).ToArray();
         var values = new double?[sides.Count];
         var supported = new bool[sides.Count];
+        var allocated = new long[sides.Count];
+        var gen2 = new int[sides.Count];
         for (int k = 0; k < sides.Count; k++)
         {
             using var w = sides[k].Prepare(spec);
             if (w is null) continue;
             supported[k] = true;
             long t0 = Stopwatch.GetTimestamp();
-            do w.Run(warmup); while (mode != RunMode.Smoke && Stopwatch.GetElapsedTime(t0).TotalSeconds < 0.5);
+            do w.Run(warmup); while (Stopwatch.GetElapsedTime(t0).TotalSeconds < warmSeconds);
         }
         for (int round = 0; round < rounds; round++)
         {
@@ -71,16 +86,24 @@ public sealed class Runner(IReadOnlyList<IBenchSide> sides, RunMode mode, TextWr
                 if (!supported[k]) continue;
                 using var w = sides[k].Prepare(spec)!;
                 double last = double.NaN;
+                long bytes0 = GC.GetAllocatedBytesForCurrentThread();
+                int gen20 = GC.CollectionCount(2);
                 for (int i = 0; i < spec.Iterations; i++)
                 {
                     long t0 = Stopwatch.GetTimestamp();
                     last = w.Run(1);
                     times[k].Add(Stopwatch.GetElapsedTime(t0).TotalSeconds);
                 }
+                allocated[k] += GC.GetAllocatedBytesForCurrentThread() - bytes0;
+                gen2[k] += GC.CollectionCount(2) - gen20;
                 values[k] = last;
             }
         }
-        return Result(spec, times, values);
+        return Result(spec, times, values) with
+        {
+            AllocatedBytes = [.. Enumerable.Range(0, sides.Count).Select(k => times[k].Count == 0 ? (double?)null : allocated[k] / (double)times[k].Count)],
+            Gen2PerThousand = [.. Enumerable.Range(0, sides.Count).Select(k => times[k].Count == 0 ? (double?)null : gen2[k] * 1000.0 / times[k].Count)],
+        };
     }
 
     // Micro workloads: batches sized to a few milliseconds, alternating sides batch by batch.

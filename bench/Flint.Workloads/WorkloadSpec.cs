@@ -34,6 +34,9 @@ public sealed record WorkloadSpec(
     bool BusyOtherCore = false,
     double LearningRate = 1e-6)
 {
+    /// <summary>(m): the GEMM's result is dropped as natural code drops it (the TorchSharp side still disposes it).</summary>
+    public bool Allocating => Kind == WorkloadKind.Gemm && Op == "alloc";
+
     /// <summary>Floating-point operations of one call (GEMM only), for GFLOP/s.</summary>
     public double Flops => Kind == WorkloadKind.Gemm ? 2.0 * Args[0] * Args[1] * Args[2] : 0;
 
