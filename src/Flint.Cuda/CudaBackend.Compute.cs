@@ -101,17 +101,13 @@ internal sealed partial class CudaBackend
             AOffset = aOffset, ABatch = aBatchStride, ARs = aRs, ACs = aCs,
             BOffset = bOffset, BBatch = bBatchStride, BRs = bRs, BCs = bCs,
         };
-        switch (t)
-        {
-            case ScalarType.Float32: GemmT<float>(a, b, c, g, batch); break;
-            case ScalarType.Float64: GemmT<double>(a, b, c, g, batch); break;
-            case ScalarType.Int64: GemmT<long>(a, b, c, g, batch); break;
-            case ScalarType.Int32: GemmT<int>(a, b, c, g, batch); break;
-            case ScalarType.Int16: GemmT<short>(a, b, c, g, batch); break;
-            case ScalarType.Int8: GemmT<sbyte>(a, b, c, g, batch); break;
-            case ScalarType.Byte: GemmT<byte>(a, b, c, g, batch); break;
-            default: throw Unsupported("addmm_cuda", t);
-        }
+        var launch = new GemmLaunch(this, a, b, c, g, batch);
+        DTypeSwitch.Number("addmm_cuda", t, ref launch);
+    }
+
+    private readonly struct GemmLaunch(CudaBackend be, Storage a, Storage b, Storage c, GemmArgs g, int batch) : INumberKernel
+    {
+        public void Invoke<T>() where T : unmanaged, INumber<T> => be.GemmT<T>(a, b, c, g, batch);
     }
 
     private void GemmT<T>(Storage a, Storage b, Storage c, GemmArgs g, int batch) where T : unmanaged, INumber<T>

@@ -122,19 +122,17 @@ internal sealed partial class CudaBackend : IBackend
 
     // ---- elementwise arithmetic ----
 
+    // Each primitive picks its element type through the core's one switch (DTypeSwitch) with a small launch struct.
+
     public void Binary<TOp>(string op, ScalarType t, long[] shape, Operand a, Operand b, Operand o) where TOp : IBinaryOp
     {
-        switch (t)
-        {
-            case ScalarType.Float32: BinaryT<float, TOp>(shape, a, b, o, t); break;
-            case ScalarType.Float64: BinaryT<double, TOp>(shape, a, b, o, t); break;
-            case ScalarType.Int64: BinaryT<long, TOp>(shape, a, b, o, t); break;
-            case ScalarType.Int32: BinaryT<int, TOp>(shape, a, b, o, t); break;
-            case ScalarType.Int16: BinaryT<short, TOp>(shape, a, b, o, t); break;
-            case ScalarType.Int8: BinaryT<sbyte, TOp>(shape, a, b, o, t); break;
-            case ScalarType.Byte: BinaryT<byte, TOp>(shape, a, b, o, t); break;
-            default: throw Unsupported(op, t);
-        }
+        var launch = new BinaryLaunch<TOp>(this, shape, a, b, o, t);
+        DTypeSwitch.Number(op, t, ref launch);
+    }
+
+    private readonly struct BinaryLaunch<TOp>(CudaBackend be, long[] shape, Operand a, Operand b, Operand o, ScalarType t) : INumberKernel where TOp : IBinaryOp
+    {
+        public void Invoke<T>() where T : unmanaged, INumber<T> => be.BinaryT<T, TOp>(shape, a, b, o, t);
     }
 
     /// <summary>Packs the three operands; a host operand becomes a by-value scalar and borrows the other operand's view.</summary>
@@ -186,17 +184,13 @@ internal sealed partial class CudaBackend : IBackend
 
     public void Compare<TOp>(string op, ScalarType t, long[] shape, Operand a, Operand b, Operand o) where TOp : ICompareOp
     {
-        switch (t)
-        {
-            case ScalarType.Float32: CompareT<float, TOp>(shape, a, b, o, t); break;
-            case ScalarType.Float64: CompareT<double, TOp>(shape, a, b, o, t); break;
-            case ScalarType.Int64: CompareT<long, TOp>(shape, a, b, o, t); break;
-            case ScalarType.Int32: CompareT<int, TOp>(shape, a, b, o, t); break;
-            case ScalarType.Int16: CompareT<short, TOp>(shape, a, b, o, t); break;
-            case ScalarType.Int8: CompareT<sbyte, TOp>(shape, a, b, o, t); break;
-            case ScalarType.Byte: CompareT<byte, TOp>(shape, a, b, o, t); break;
-            default: throw Unsupported(op, t);
-        }
+        var launch = new CompareLaunch<TOp>(this, shape, a, b, o, t);
+        DTypeSwitch.Number(op, t, ref launch);
+    }
+
+    private readonly struct CompareLaunch<TOp>(CudaBackend be, long[] shape, Operand a, Operand b, Operand o, ScalarType t) : INumberKernel where TOp : ICompareOp
+    {
+        public void Invoke<T>() where T : unmanaged, INumber<T> => be.CompareT<T, TOp>(shape, a, b, o, t);
     }
 
     private void CompareT<T, TOp>(long[] shape, Operand a, Operand b, Operand o, ScalarType t) where T : unmanaged, INumber<T> where TOp : ICompareOp
@@ -210,17 +204,13 @@ internal sealed partial class CudaBackend : IBackend
 
     public void Unary<TOp>(string op, ScalarType t, long[] shape, Operand x, Operand o) where TOp : IUnaryOp
     {
-        switch (t)
-        {
-            case ScalarType.Float32: UnaryT<float, TOp>(shape, x, o); break;
-            case ScalarType.Float64: UnaryT<double, TOp>(shape, x, o); break;
-            case ScalarType.Int64: UnaryT<long, TOp>(shape, x, o); break;
-            case ScalarType.Int32: UnaryT<int, TOp>(shape, x, o); break;
-            case ScalarType.Int16: UnaryT<short, TOp>(shape, x, o); break;
-            case ScalarType.Int8: UnaryT<sbyte, TOp>(shape, x, o); break;
-            case ScalarType.Byte: UnaryT<byte, TOp>(shape, x, o); break;
-            default: throw Unsupported(op, t);
-        }
+        var launch = new UnaryLaunch<TOp>(this, shape, x, o);
+        DTypeSwitch.Number(op, t, ref launch);
+    }
+
+    private readonly struct UnaryLaunch<TOp>(CudaBackend be, long[] shape, Operand x, Operand o) : INumberKernel where TOp : IUnaryOp
+    {
+        public void Invoke<T>() where T : unmanaged, INumber<T> => be.UnaryT<T, TOp>(shape, x, o);
     }
 
     private void UnaryT<T, TOp>(long[] shape, Operand x, Operand o) where T : unmanaged, INumber<T> where TOp : IUnaryOp
@@ -240,12 +230,13 @@ internal sealed partial class CudaBackend : IBackend
 
     public void FloatUnary<TOp>(string op, ScalarType t, long[] shape, Operand x, Operand o) where TOp : IFloatUnaryOp
     {
-        switch (t)
-        {
-            case ScalarType.Float32: FloatUnaryT<float, TOp>(shape, x, o); break;
-            case ScalarType.Float64: FloatUnaryT<double, TOp>(shape, x, o); break;
-            default: throw Unsupported(op, t);
-        }
+        var launch = new FloatUnaryLaunch<TOp>(this, shape, x, o);
+        DTypeSwitch.Float(op, t, ref launch);
+    }
+
+    private readonly struct FloatUnaryLaunch<TOp>(CudaBackend be, long[] shape, Operand x, Operand o) : IFloatKernel where TOp : IFloatUnaryOp
+    {
+        public void Invoke<T>() where T : unmanaged, IFloatingPointIeee754<T> => be.FloatUnaryT<T, TOp>(shape, x, o);
     }
 
     private void FloatUnaryT<T, TOp>(long[] shape, Operand x, Operand o) where T : unmanaged, IFloatingPointIeee754<T> where TOp : IFloatUnaryOp
@@ -279,21 +270,23 @@ internal sealed partial class CudaBackend : IBackend
 
     public void Clamp(ScalarType t, long[] shape, Operand x, Operand o, double? lo, double? hi)
     {
-        switch (t)
-        {
-            case ScalarType.Float32: ClampT(shape, x, o, B((float?)lo, (float?)hi)); break;
-            case ScalarType.Float64: ClampT(shape, x, o, B(lo, hi)); break;
-            case ScalarType.Int64: ClampT(shape, x, o, B((long?)lo, (long?)hi)); break;
-            case ScalarType.Int32: ClampT(shape, x, o, B((int?)lo, (int?)hi)); break;
-            case ScalarType.Int16: ClampT(shape, x, o, B((short?)lo, (short?)hi)); break;
-            case ScalarType.Int8: ClampT(shape, x, o, B((sbyte?)lo, (sbyte?)hi)); break;
-            case ScalarType.Byte: ClampT(shape, x, o, B((byte?)lo, (byte?)hi)); break;
-            default: throw Unsupported("clamp", t);
-        }
+        var launch = new ClampLaunch(this, shape, x, o, lo, hi);
+        DTypeSwitch.Number("clamp", t, ref launch);
     }
 
-    private static Bounds<T> B<T>(T? lo, T? hi) where T : unmanaged =>
-        new() { Lo = lo.GetValueOrDefault(), Hi = hi.GetValueOrDefault(), HasLo = lo.HasValue ? 1 : 0, HasHi = hi.HasValue ? 1 : 0 };
+    // The bounds convert as PyTorch converts a Scalar (uint8 clamp with min=-1 bounds at 255), like the CPU's clamp.
+    private static Bounds<T> BoundsFrom<T>(double? lo, double? hi) where T : unmanaged, INumber<T> => new()
+    {
+        Lo = lo is { } l ? ScalarCast.FromDouble<T>(l) : T.Zero,
+        Hi = hi is { } h ? ScalarCast.FromDouble<T>(h) : T.Zero,
+        HasLo = lo.HasValue ? 1 : 0,
+        HasHi = hi.HasValue ? 1 : 0,
+    };
+
+    private readonly struct ClampLaunch(CudaBackend be, long[] shape, Operand x, Operand o, double? lo, double? hi) : INumberKernel
+    {
+        public void Invoke<T>() where T : unmanaged, INumber<T> => be.ClampT(shape, x, o, BoundsFrom<T>(lo, hi));
+    }
 
     private void ClampT<T>(long[] shape, Operand x, Operand o, Bounds<T> bounds) where T : unmanaged, INumber<T>
     {
@@ -306,9 +299,13 @@ internal sealed partial class CudaBackend : IBackend
 
     public void ClampBackward(ScalarType t, long[] shape, Operand x, Operand g, Operand o, double? lo, double? hi)
     {
-        if (t == ScalarType.Float32) ClampBackwardT(shape, x, g, o, B((float?)lo, (float?)hi));
-        else if (t == ScalarType.Float64) ClampBackwardT(shape, x, g, o, B(lo, hi));
-        else throw Unsupported("clamp_backward", t);
+        var launch = new ClampBackwardLaunch(this, shape, x, g, o, lo, hi);
+        DTypeSwitch.Float("clamp_backward", t, ref launch);
+    }
+
+    private readonly struct ClampBackwardLaunch(CudaBackend be, long[] shape, Operand x, Operand g, Operand o, double? lo, double? hi) : IFloatKernel
+    {
+        public void Invoke<T>() where T : unmanaged, IFloatingPointIeee754<T> => be.ClampBackwardT(shape, x, g, o, BoundsFrom<T>(lo, hi));
     }
 
     private void ClampBackwardT<T>(long[] shape, Operand x, Operand g, Operand o, Bounds<T> bounds) where T : unmanaged, INumber<T>
