@@ -7,37 +7,13 @@ namespace Flint;
 public partial class Tensor
 {
     /// <summary>Converts to another dtype (a copy; this tensor itself when the dtype already matches).</summary>
-    public Tensor to(ScalarType dtype, bool copy = false)
-    {
-        if (dtype == this.dtype && !copy) return this;
-        var r = Dispatcher.Cast(this, dtype);
-        if (ReferenceEquals(r, this)) r = Dispatcher.Contiguous(this);
-        if (!Recorder.Needed(this) || !DTypes.IsFloatingPoint(dtype)) return r;
-        var from = this.dtype;
-        return Recorder.Record(r, "ToCopyBackward0", [this], [], (g, _) => [g.to(from)]);
-    }
+    public Tensor to(ScalarType dtype, bool copy = false) => Conversion.ToDType(this, dtype, copy);
 
     /// <summary>Moves to a device (this tensor itself when already there).</summary>
-    public Tensor to(Device device)
-    {
-        torch.CheckDevice(device);
-        if (device == this.device) return this;
-        var r = CopyToDevice(device);
-        if (!Recorder.Needed(this)) return r;
-        var from = this.device;
-        return Recorder.Record(r, "ToCopyBackward0", [this], [], (g, _) => [g.to(from)]);
-    }
+    public Tensor to(Device device) => Conversion.ToDevice(this, device);
 
     /// <summary>A dense copy of this view's elements in <paramref name="device"/>'s memory (no autograd).</summary>
-    private Tensor CopyToDevice(Device device)
-    {
-        ThrowIfDisposed();
-        // Make the elements dense where they are (unless they already are), then move them in one transfer.
-        var src = is_contiguous() ? this : Dispatcher.Contiguous(this);
-        var r = Dispatcher.CopyToDevice(src, device);
-        if (!ReferenceEquals(src, this)) src.Dispose();
-        return r;
-    }
+    private Tensor CopyToDevice(Device device) => Conversion.CopyToDevice(this, device);
 
     /// <summary>Moves to a device and converts the dtype.</summary>
     public Tensor to(Device device, ScalarType dtype) => to(device).to(dtype);
@@ -68,11 +44,7 @@ public partial class Tensor
     public Tensor @byte() => to(ScalarType.Byte);
 
     /// <summary>A copy with its own storage; gradients flow back to this tensor.</summary>
-    public Tensor clone()
-    {
-        var r = Dispatcher.Contiguous(this);
-        return Recorder.Record(r, "CloneBackward0", [this], [], (g, _) => [g]);
-    }
+    public Tensor clone() => Conversion.Clone(this);
 
     /// <summary>This tensor if it is contiguous, else a contiguous copy.</summary>
     public Tensor contiguous() => is_contiguous() ? this : clone();

@@ -1,5 +1,6 @@
 namespace Flint.Tests.Memory;
 
+[Collection(GlobalPoolCollection.Name)]
 public class BufferPoolTests
 {
     private const int Large = 100_000; // 400 KB of float32: pooled

@@ -8,6 +8,7 @@ namespace Flint.Tests.Optim;
 /// The spec's two-layer ReLU network on raw tensors (seed 0, N=64, D_in=1000, H=100, D_out=10), with
 /// torch.optim.SGD doing the update the notebook writes by hand; losses against PyTorch 1.13.
 /// </summary>
+[Collection(GlobalRandomCollection.Name)]
 public class TutorialSgdTests
 {
     private static Dictionary<int, double> Train(ScalarType dtype, double lr)
