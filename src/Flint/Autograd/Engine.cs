@@ -39,10 +39,13 @@ internal static class Engine
             }
         }
 
-        // Dependency counts: how many edges point at each node.
-        var dependencies = new Dictionary<GradNode, int>(ReferenceEqualityComparer.Instance);
-        var stack = new Stack<GradNode>();
-        var seen = new HashSet<GradNode>(ReferenceEqualityComparer.Instance);
+        // The engine's working sets are reused from one backward to the next on this thread (a
+        // training loop runs backward every iteration); a nested backward gets its own.
+        var scratch = _spare ?? new Scratch();
+        _spare = null;
+        var dependencies = scratch.Dependencies;
+        var stack = scratch.Stack;
+        var seen = scratch.Seen;
         foreach (var e in rootEdges)
             if (e.Node is not null && seen.Add(e.Node)) stack.Push(e.Node);
         while (stack.Count > 0)
@@ -56,17 +59,39 @@ internal static class Engine
             }
         }
 
-        var buffers = new Dictionary<GradNode, Tensor?[]>(ReferenceEqualityComparer.Instance);
-        var temps = new TemporaryGradients(enabled: !createGraph);
+        var temps = scratch.Temps.Start(enabled: !createGraph);
         var outerTemps = _current;
         _current = temps;
         try
         {
-            return RunGraph(rootEdges, grads, retainGraph, createGraph, captures, captured, allowUnused, temps, dependencies, buffers);
+            return RunGraph(rootEdges, grads, retainGraph, createGraph, captures, captured, allowUnused, temps, dependencies, scratch);
         }
         finally
         {
             _current = outerTemps;
+            scratch.Clear();
+            _spare = scratch;
+        }
+    }
+
+    [ThreadStatic] private static Scratch? _spare;
+
+    /// <summary>The collections one backward works in, cleared and kept for the next backward on the thread.</summary>
+    private sealed class Scratch
+    {
+        public readonly Dictionary<GradNode, int> Dependencies = new(ReferenceEqualityComparer.Instance);
+        public readonly Stack<GradNode> Stack = new();
+        public readonly HashSet<GradNode> Seen = new(ReferenceEqualityComparer.Instance);
+        public readonly Dictionary<GradNode, Tensor?[]> Buffers = new(ReferenceEqualityComparer.Instance);
+        public readonly Stack<GradNode> Ready = new();
+        public readonly List<GradNode> Processed = new();
+        public readonly List<Tensor> Spent = new();
+        public readonly TemporaryGradients Temps = new();
+
+        public void Clear()
+        {
+            Dependencies.Clear(); Stack.Clear(); Seen.Clear(); Buffers.Clear();
+            Ready.Clear(); Processed.Clear(); Spent.Clear(); Temps.Clear();
         }
     }
 
@@ -81,18 +106,19 @@ internal static class Engine
 
     private static Tensor?[]? RunGraph(Edge[] rootEdges, Tensor[] grads, bool retainGraph, bool createGraph,
         Dictionary<(GradNode, int), int>? captures, Tensor?[]? captured, bool allowUnused, TemporaryGradients temps,
-        Dictionary<GradNode, int> dependencies, Dictionary<GradNode, Tensor?[]> buffers)
+        Dictionary<GradNode, int> dependencies, Scratch scratch)
     {
-        var spent = new List<Tensor>();
+        var buffers = scratch.Buffers;
+        var spent = scratch.Spent;
         for (int i = 0; i < rootEdges.Length; i++)
             Accumulate(buffers, rootEdges[i], grads[i], temps, spent);
 
-        var ready = new Stack<GradNode>();
+        var ready = scratch.Ready;
         foreach (var e in rootEdges)
             if (e.Node is not null && dependencies.GetValueOrDefault(e.Node) == 0 && !ready.Contains(e.Node)) ready.Push(e.Node);
 
         using var mode = GradMode.Set(createGraph);
-        var processed = new List<GradNode>();
+        var processed = scratch.Processed;
         while (ready.Count > 0)
         {
             var node = ready.Pop();
@@ -174,15 +200,30 @@ internal static class Engine
     /// caller, or seen by user code), are never touched. Off under create_graph, where
     /// gradients are themselves part of a graph.
     /// </summary>
-    private sealed class TemporaryGradients(bool enabled)
+    private sealed class TemporaryGradients
     {
-        private readonly long _start = Tensor.CurrentSerial;
+        private bool _enabled;
+        private long _start;
         private readonly Dictionary<Tensor, int> _holds = new(ReferenceEqualityComparer.Instance);
         private readonly HashSet<Tensor> _pinned = new(ReferenceEqualityComparer.Instance);
 
+        /// <summary>Begins a backward: only tensors created from here on are the engine's own.</summary>
+        public TemporaryGradients Start(bool enabled)
+        {
+            _enabled = enabled;
+            _start = Tensor.CurrentSerial;
+            return this;
+        }
+
+        public void Clear()
+        {
+            _holds.Clear();
+            _pinned.Clear();
+        }
+
         public bool TryAdopt(Tensor g)
         {
-            if (!enabled || g.Serial <= _start || _pinned.Contains(g) || _holds.GetValueOrDefault(g) > 0) return false;
+            if (!_enabled || g.Serial <= _start || _pinned.Contains(g) || _holds.GetValueOrDefault(g) > 0) return false;
             if (g.GradFn is not null || g.Offset != 0 || !g.is_contiguous() || g.Storage.Length != g.numel() || !g.Storage.IsSoleView) return false;
             _pinned.Add(g);
             return true;
@@ -194,7 +235,7 @@ internal static class Engine
 
         public void ReleaseUnused(List<Tensor> candidates)
         {
-            if (enabled)
+            if (_enabled)
                 foreach (var t in candidates)
                     if (t.Serial > _start && !_pinned.Contains(t) && _holds.GetValueOrDefault(t) <= 0 && !t.IsDisposed)
                     {

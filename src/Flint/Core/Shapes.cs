@@ -8,6 +8,7 @@ internal static class Shapes
 
     public static long[] ContiguousStrides(ReadOnlySpan<long> shape)
     {
+        if (shape.Length == 0) return []; // shared empty array: 0-dim tensors (wrapped scalars, sums) allocate none
         var strides = new long[shape.Length];
         long s = 1;
         for (int i = shape.Length - 1; i >= 0; i--)
@@ -25,6 +26,18 @@ internal static class Shapes
         if (dim < -effective || dim >= effective)
             throw new IndexOutOfRangeException($"Dimension out of range (expected to be in range of [{-effective}, {effective - 1}], but got {dim})");
         return (int)(dim < 0 ? dim + effective : dim);
+    }
+
+    /// <summary>
+    /// <see cref="Broadcast(ReadOnlySpan{long}, ReadOnlySpan{long})"/> that returns <paramref name="a"/> or
+    /// <paramref name="b"/> itself when it already is the result (tensor shape arrays are never mutated,
+    /// so views and results may share them; the common same-shape case then allocates nothing).
+    /// </summary>
+    public static long[] Broadcast(long[] a, long[] b)
+    {
+        if (a.Length >= b.Length && IsExpandableTo(b, a)) return a;
+        if (b.Length > a.Length && IsExpandableTo(a, b)) return b;
+        return Broadcast((ReadOnlySpan<long>)a, b);
     }
 
     public static long[] Broadcast(ReadOnlySpan<long> a, ReadOnlySpan<long> b)
@@ -53,6 +66,19 @@ internal static class Shapes
             if (shape[i] == 1) continue;
             if (strides[i] != expected) return false;
             expected *= shape[i];
+        }
+        return true;
+    }
+
+    /// <summary>True when <paramref name="strides"/> are exactly <see cref="ContiguousStrides"/> of <paramref name="shape"/> (size-1 dims included).</summary>
+    public static bool IsRowMajor(ReadOnlySpan<long> shape, ReadOnlySpan<long> strides)
+    {
+        if (strides.Length != shape.Length) return false;
+        long s = 1;
+        for (int i = shape.Length - 1; i >= 0; i--)
+        {
+            if (strides[i] != s) return false;
+            s *= Math.Max(shape[i], 1);
         }
         return true;
     }

@@ -9,6 +9,7 @@ internal static partial class Dispatcher
     /// <summary>Reduces each row of a dense [rows, n] <paramref name="block"/> into <paramref name="values"/> (and the extreme's index for Max/Min).</summary>
     public static void Reduce(ReduceKind kind, ScalarType t, Tensor block, int rows, int n, Tensor values, Tensor? indices = null)
     {
+        block.ThrowIfDisposed(); // the block may be the caller's own tensor (reduced dims already last)
         using var lease = new KernelLease(block, values, indices);
         Backend.For(block.device).Reduce(kind, t, block.Storage, rows, n, values.Storage, indices?.Storage);
     }

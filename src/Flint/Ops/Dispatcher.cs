@@ -44,7 +44,7 @@ internal static partial class Dispatcher
     public static Tensor Cast(Tensor t, ScalarType dtype)
     {
         if (t.dtype == dtype) return t;
-        var o = Tensor.Empty((long[])t.Shape.Clone(), dtype, t.device, clear: false);
+        var o = EmptyLike(t, dtype);
         using var lease = new KernelLease(t, o);
         Backend.For(t.device).Copy(t.Shape, Op(t), t.dtype, Op(o), dtype);
         return o;
@@ -53,7 +53,7 @@ internal static partial class Dispatcher
     /// <summary>A contiguous copy with the same dtype.</summary>
     public static Tensor Contiguous(Tensor t)
     {
-        var o = Tensor.Empty((long[])t.Shape.Clone(), t.dtype, t.device, clear: false);
+        var o = EmptyLike(t, t.dtype);
         using var lease = new KernelLease(t, o);
         Backend.For(t.device).Copy(t.Shape, Op(t), t.dtype, Op(o), t.dtype);
         return o;
@@ -71,11 +71,28 @@ internal static partial class Dispatcher
     /// <summary>Strides that read <paramref name="t"/> as if expanded to <paramref name="shape"/> (0 on broadcast dims).</summary>
     public static long[] BroadcastStrides(Tensor t, long[] shape)
     {
+        if (Shapes.SameShape(t.Shape, shape)) return t.Strides; // nothing to broadcast: share the view's own strides
         var strides = new long[shape.Length];
         int lead = shape.Length - t.Shape.Length;
         for (int i = 0; i < t.Shape.Length; i++)
             strides[i + lead] = t.Shape[i] == 1 && shape[i + lead] != 1 ? 0 : t.Strides[i];
         return strides;
+    }
+
+    /// <summary>
+    /// An uninitialised contiguous result with <paramref name="like"/>'s shape on its device. Shape and
+    /// strides arrays are shared with <paramref name="like"/> where they fit (they are never mutated), so
+    /// an elementwise op allocates only the tensor, its storage and the buffer.
+    /// </summary>
+    private static Tensor EmptyLike(Tensor like, ScalarType dtype) => EmptyShaped(like.Shape, dtype, like.device, like);
+
+    /// <summary>An uninitialised contiguous result of <paramref name="shape"/>, borrowing the contiguous strides of an operand of that shape.</summary>
+    private static Tensor EmptyShaped(long[] shape, ScalarType dtype, Device device, Tensor a, Tensor? b = null)
+    {
+        long[]? strides = ReferenceEquals(shape, a.Shape) && Shapes.IsRowMajor(shape, a.Strides) ? a.Strides
+            : b is not null && ReferenceEquals(shape, b.Shape) && Shapes.IsRowMajor(shape, b.Strides) ? b.Strides
+            : null;
+        return Tensor.Empty(shape, dtype, device, clear: false, strides);
     }
 
     /// <summary>The dtype arithmetic runs in: half types compute in float32.</summary>
@@ -95,7 +112,7 @@ internal static partial class Dispatcher
         var ac = Cast(a, compute);
         var bc = Cast(b, compute);
         var device = ResultDevice(a, b);
-        var o = into is not null && into.dtype == compute ? into : Tensor.Empty(shape, compute, device, clear: false);
+        var o = into is not null && into.dtype == compute ? into : EmptyShaped(shape, compute, device, a, b);
         Operand oa = Op(ac, BroadcastStrides(ac, shape)), ob = Op(bc, BroadcastStrides(bc, shape));
         using var lease = new KernelLease(ac, bc, o);
         if (device.type == DeviceType.CPU) Backend.Cpu.Binary<TOp>(name, compute, shape, oa, ob, Op(o));
@@ -107,7 +124,7 @@ internal static partial class Dispatcher
     {
         var compute = ComputeType(resultType);
         var xc = Cast(x, compute);
-        var o = into is not null && into.dtype == compute ? into : Tensor.Empty((long[])x.Shape.Clone(), compute, x.device, clear: false);
+        var o = into is not null && into.dtype == compute ? into : EmptyLike(x, compute);
         using var lease = new KernelLease(xc, o);
         if (x.device.type == DeviceType.CPU) Backend.Cpu.Unary<TOp>(name, compute, x.Shape, Op(xc), Op(o));
         else Backend.For(x.device).Unary<TOp>(name, compute, x.Shape, Op(xc), Op(o));
@@ -118,7 +135,7 @@ internal static partial class Dispatcher
     {
         var compute = ComputeType(resultType);
         var xc = Cast(x, compute);
-        var o = into is not null && into.dtype == compute ? into : Tensor.Empty((long[])x.Shape.Clone(), compute, x.device, clear: false);
+        var o = into is not null && into.dtype == compute ? into : EmptyLike(x, compute);
         using var lease = new KernelLease(xc, o);
         if (x.device.type == DeviceType.CPU) Backend.Cpu.FloatUnary<TOp>(name, compute, x.Shape, Op(xc), Op(o));
         else Backend.For(x.device).FloatUnary<TOp>(name, compute, x.Shape, Op(xc), Op(o));
@@ -147,7 +164,7 @@ internal static partial class Dispatcher
     {
         var compute = ComputeType(x.dtype);
         var xc = Cast(x, compute);
-        var o = into is not null && into.dtype == compute ? into : Tensor.Empty((long[])x.Shape.Clone(), compute, x.device, clear: false);
+        var o = into is not null && into.dtype == compute ? into : EmptyLike(x, compute);
         using var lease = new KernelLease(xc, o);
         Backend.For(x.device).Clamp(compute, x.Shape, Op(xc), Op(o), lo, hi);
         return Finish(o, x.dtype, into);
@@ -158,7 +175,7 @@ internal static partial class Dispatcher
     {
         if (x.dtype != g.dtype || !Shapes.SameShape(x.Shape, g.Shape)) return null;
         if (x.dtype is not (ScalarType.Float32 or ScalarType.Float64) || x.device != g.device) return null;
-        var o = Tensor.Empty((long[])x.Shape.Clone(), x.dtype, x.device, clear: false);
+        var o = EmptyLike(x, x.dtype);
         using var lease = new KernelLease(x, g, o);
         Backend.For(x.device).ClampBackward(x.dtype, x.Shape, Op(x), Op(g), Op(o), lo, hi);
         return o;

@@ -18,7 +18,7 @@ internal static class Recorder
     public static Tensor Record(Tensor result, string name, Tensor[] inputs, Tensor[] saved, Func<Tensor, Tensor[], Tensor?[]> backward)
     {
         if (!Needed(inputs)) return result;
-        var node = new FunctionNode(name, (g, s) => backward(g[0]!, s), saved);
+        var node = FunctionNode.SingleOutput(name, backward, saved);
         Attach(node, inputs);
         result.SetHistory(node);
         return result;

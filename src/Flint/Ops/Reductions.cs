@@ -26,24 +26,30 @@ internal static class Reductions
                 if (reduced[w]) throw new ArgumentException($"dim {w} appears multiple times in the list of dims");
                 reduced[w] = true;
             }
-        var perm = new List<long>();
-        var keepShape = new List<long>();
-        var outShape = new List<long>();
+        var perm = new long[rank];
+        var keepShape = new long[rank];
+        int kept = 0, p = 0;
         long rows = 1, n = 1;
         for (int i = 0; i < rank; i++)
-            if (!reduced[i]) { perm.Add(i); rows *= self.Shape[i]; keepShape.Add(self.Shape[i]); outShape.Add(self.Shape[i]); }
-            else keepShape.Add(1);
+            if (!reduced[i]) { perm[p++] = i; rows *= self.Shape[i]; keepShape[i] = self.Shape[i]; kept++; }
+            else keepShape[i] = 1;
+        bool identity = true;
         for (int i = 0; i < rank; i++)
-            if (reduced[i]) { perm.Add(i); n *= self.Shape[i]; if (keepdim) outShape.Add(1); }
+            if (reduced[i]) { perm[p++] = i; n *= self.Shape[i]; }
+        long[] outShape;
         if (keepdim) outShape = keepShape;
-        Tensor block;
-        using (torch.no_grad())
+        else
         {
-            var p = rank == 0 ? self.detach() : self.detach().permute(perm.ToArray());
-            block = Dispatcher.Cast(p, compute);
-            if (ReferenceEquals(block, p) || !block.is_contiguous() || block.Offset != 0) block = Dispatcher.Contiguous(block);
+            outShape = kept == 0 ? [] : new long[kept];
+            for (int i = 0, j = 0; i < rank; i++) if (!reduced[i]) outShape[j++] = self.Shape[i];
         }
-        return (block, (int)rows, (int)n, keepShape.ToArray(), outShape.ToArray());
+        for (int i = 0; i < rank && identity; i++) identity = perm[i] == i;
+        // The dispatcher records nothing, so the input itself serves as the block when its reduced
+        // dims are already last and it is dense from offset 0; otherwise a permuted, dense copy.
+        var laidOut = identity ? self : self.detach().permute(perm);
+        var block = Dispatcher.Cast(laidOut, compute);
+        if (!block.is_contiguous() || block.Offset != 0) block = Dispatcher.Contiguous(block);
+        return (block, (int)rows, (int)n, keepShape, outShape);
     }
 
     public static ScalarType AccumulateType(ScalarType t) =>

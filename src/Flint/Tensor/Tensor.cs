@@ -29,14 +29,15 @@ public partial class Tensor : IDisposable
     }
 
     /// <summary>A fresh contiguous tensor of the given shape (uninitialised contents are zero).</summary>
-    /// <remarks>Pass <paramref name="clear"/> = false only when every element is about to be written.</remarks>
-    internal static Tensor Empty(long[] shape, ScalarType dtype, Device? device = null, bool clear = true)
+    /// <remarks>Pass <paramref name="clear"/> = false only when every element is about to be written;
+    /// <paramref name="contiguousStrides"/> when the caller already has the row-major strides of <paramref name="shape"/> (shared, not copied).</remarks>
+    internal static Tensor Empty(long[] shape, ScalarType dtype, Device? device = null, bool clear = true, long[]? contiguousStrides = null)
     {
         foreach (var s in shape)
             if (s < 0) throw new ArgumentException($"Trying to create tensor with negative dimension {s}: {Shapes.Str(shape)}");
         ShapeMath.StorageBytes(shape, DTypes.ElementSize(dtype));
         var storage = Ops.Dispatcher.Allocate(dtype, Shapes.Numel(shape), device, clear);
-        return new Tensor(storage, shape, Shapes.ContiguousStrides(shape), 0);
+        return new Tensor(storage, shape, contiguousStrides ?? Shapes.ContiguousStrides(shape), 0);
     }
 
     /// <summary>The tensor's sizes, one per dimension.</summary>

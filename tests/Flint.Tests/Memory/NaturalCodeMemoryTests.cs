@@ -109,6 +109,9 @@ public class NaturalCodeMemoryTests
         for (int i = 0; i < n; i++) Step();
         double perIteration = (GC.GetAllocatedBytesForCurrentThread() - before) / (double)n;
         // Each iteration touches ~8 buffers of 100 KB (800 KB of data); without recycling it allocates all of it.
-        Assert.True(perIteration < 200_000, $"allocated {perIteration:0} bytes per iteration");
+        // What remains is objects (tensors, storages, graph nodes; about 15 KiB per iteration of the tutorial
+        // loop in a Release build, bench/Compare) plus the odd fresh buffer while collected ones await their
+        // finaliser (~54 KB per iteration measured here under the test host): far below one buffer per op.
+        Assert.True(perIteration < 96 * 1024, $"allocated {perIteration:0} bytes per iteration");
     }
 }

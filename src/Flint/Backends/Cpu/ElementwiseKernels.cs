@@ -44,6 +44,12 @@ internal static class ElementwiseKernels
         for (int i = 0; i < o.Length; i++) o[i] = TOp.Invoke(x[i]);
     }
 
+    private static bool IsZero(long[] strides)
+    {
+        foreach (var s in strides) if (s != 0) return false;
+        return true;
+    }
+
     public static void Binary<T, TOp>(long[] shape, Operand a, Operand b, Operand o)
         where T : unmanaged, INumber<T> where TOp : IBinaryOp
     {
@@ -57,6 +63,17 @@ internal static class ElementwiseKernels
                 ParallelChunks(len, (s, n) => DenseBinary<T, TOp>(A.AsSpan(ao + s, n), B.AsSpan(bo + s, n), O.AsSpan(oo + s, n)));
             else
                 DenseBinary<T, TOp>(A.AsSpan(ao, len), B.AsSpan(bo, len), O.AsSpan(oo, len));
+            return;
+        }
+        if (IsZero(b.Strides) && Shapes.IsDense(shape, a.Strides) && Shapes.IsDense(shape, o.Strides))
+        {
+            // Dense tensor with a scalar (a C# number or a broadcast 0-dim tensor): one flat run, no loop plan.
+            int len = (int)Shapes.Numel(shape);
+            var av = A.AsSpan((int)a.Offset, len);
+            var ov = O.AsSpan((int)o.Offset, len);
+            T bv = B[b.Offset];
+            if (!TOp.TryVectorizedScalar(av, bv, ov))
+                for (int i = 0; i < len; i++) ov[i] = TOp.Invoke(av[i], bv);
             return;
         }
         var plan = new LoopPlan(shape, a.Strides, b.Strides, o.Strides);

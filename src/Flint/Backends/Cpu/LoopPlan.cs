@@ -17,37 +17,41 @@ internal sealed class LoopPlan
     public LoopPlan(ReadOnlySpan<long> shape, params long[][] strides)
     {
         Operands = strides.Length;
-        var sizes = new List<long>();
-        var merged = new List<long>[Operands];
-        for (int k = 0; k < Operands; k++) merged[k] = new List<long>();
+        int rank = Math.Max(shape.Length, 1);
+        // Merge into scratch on the stack, then allocate exact arrays once: a plan is built per strided kernel call.
+        Span<long> sizes = rank <= 16 ? stackalloc long[16] : new long[rank];
+        Span<long> merged = Operands * rank <= 64 ? stackalloc long[64] : new long[Operands * rank];
+        int count = 0;
         // An empty shape runs nothing; skipping its dims also keeps the merged sizes from overflowing.
         bool empty = Shapes.Numel(shape) == 0;
         for (int d = 0; d < shape.Length && !empty; d++)
         {
             if (shape[d] == 1) continue; // size-1 dims do not move any operand
-            int last = sizes.Count - 1;
+            int last = count - 1;
             bool canMerge = last >= 0;
             for (int k = 0; k < Operands && canMerge; k++)
-                canMerge = merged[k][last] == strides[k][d] * shape[d];
+                canMerge = merged[k * rank + last] == strides[k][d] * shape[d];
             if (canMerge)
             {
                 sizes[last] = ShapeMath.Multiply(sizes[last], shape[d]);
-                for (int k = 0; k < Operands; k++) merged[k][last] = strides[k][d];
+                for (int k = 0; k < Operands; k++) merged[k * rank + last] = strides[k][d];
             }
             else
             {
-                sizes.Add(shape[d]);
-                for (int k = 0; k < Operands; k++) merged[k].Add(strides[k][d]);
+                sizes[count] = shape[d];
+                for (int k = 0; k < Operands; k++) merged[k * rank + count] = strides[k][d];
+                count++;
             }
         }
-        if (sizes.Count == 0)
+        if (count == 0)
         {
-            sizes.Add(empty ? 0 : 1);
-            for (int k = 0; k < Operands; k++) merged[k].Add(1);
+            sizes[0] = empty ? 0 : 1;
+            for (int k = 0; k < Operands; k++) merged[k * rank] = 1;
+            count = 1;
         }
-        Sizes = sizes.ToArray();
+        Sizes = sizes[..count].ToArray();
         Strides = new long[Operands][];
-        for (int k = 0; k < Operands; k++) Strides[k] = merged[k].ToArray();
+        for (int k = 0; k < Operands; k++) Strides[k] = merged.Slice(k * rank, count).ToArray();
     }
 
     public long InnerSize => Sizes[^1];
