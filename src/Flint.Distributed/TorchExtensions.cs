@@ -14,4 +14,23 @@ public static class TorchDistributedExtensions
         /// <summary>PyTorch's <c>torch.distributed</c> package over MPI (<c>var dist = torch.distributed;</c> reads as <c>import torch.distributed as dist</c>).</summary>
         public static DistributedApi distributed => DistributedApi.Instance;
     }
+
+    extension(torch.nn)
+    {
+        /// <summary>PyTorch's <c>torch.nn.parallel</c>: <c>torch.nn.parallel.DistributedDataParallel(model)</c>.</summary>
+        public static ParallelApi parallel => ParallelApi.Instance;
+    }
+}
+
+/// <summary>PyTorch's <c>torch.nn.parallel</c> (reach it as <c>torch.nn.parallel</c> or <c>nn.parallel</c>).</summary>
+public sealed class ParallelApi
+{
+    internal static readonly ParallelApi Instance = new();
+
+    private ParallelApi() { }
+
+    /// <summary>PyTorch's <c>DistributedDataParallel(module, ...)</c>; see <see cref="Distributed.DistributedDataParallel"/>.</summary>
+    public DistributedDataParallel DistributedDataParallel(torch.nn.Module<Tensor, Tensor> module, int[]? device_ids = null, int? output_device = null,
+        bool broadcast_buffers = true, ProcessGroup? process_group = null, double bucket_cap_mb = 25, bool find_unused_parameters = false) =>
+        new(module, device_ids, output_device, broadcast_buffers, process_group, bucket_cap_mb, find_unused_parameters);
 }

@@ -10,6 +10,7 @@ int checks = scenario switch
 {
     "collectives" => CollectiveScenarios.Run(),
     "p2p" => PointToPointScenarios.Run(),
+    "ddp" => DdpScenarios.Run(),
     "throw" => FailureScenarios.Throw(),
     "timeout" => FailureScenarios.Timeout(),
     _ => throw new ArgumentException($"unknown scenario '{scenario}'"),
