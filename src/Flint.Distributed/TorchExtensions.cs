@@ -20,6 +20,14 @@ public static class TorchDistributedExtensions
         /// <summary>PyTorch's <c>torch.nn.parallel</c>: <c>torch.nn.parallel.DistributedDataParallel(model)</c>.</summary>
         public static ParallelApi parallel => ParallelApi.Instance;
     }
+
+    extension(torch.utils.data)
+    {
+        /// <summary>PyTorch's <c>DistributedSampler(dataset, ...)</c>: this rank's share of <paramref name="dataset"/>; see <see cref="Distributed.DistributedSampler"/>.</summary>
+        public static DistributedSampler DistributedSampler<T>(torch.utils.data.Dataset<T> dataset, int? num_replicas = null, int? rank = null,
+            bool shuffle = true, long seed = 0, bool drop_last = false) =>
+            new(dataset.Count, num_replicas, rank, shuffle, seed, drop_last);
+    }
 }
 
 /// <summary>PyTorch's <c>torch.nn.parallel</c> (reach it as <c>torch.nn.parallel</c> or <c>nn.parallel</c>).</summary>
