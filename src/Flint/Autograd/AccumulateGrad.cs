@@ -23,6 +23,7 @@ internal sealed class AccumulateGrad : GradNode
             Variable.grad = (existing + g).DetachFromDisposeScope();
         else
             existing.add_(g);
+        Variable.RunPostAccumulateGradHooks();
         return [];
     }
 }
