@@ -57,6 +57,9 @@ public static class Catalog
         list.Add(new("p", "process: launch → first tensor result", WorkloadKind.Process, [], "first"));
         list.Add(new("p", "process: autograd program, 500 it", WorkloadKind.Process, [], "autograd"));
 
+        // (r): nn.LSTM forward + backward, 1 layer, input 256, hidden 256, sequence 64, batch 32 (issue 16).
+        list.Add(new("r", "LSTM fwd+bwd 256/256, seq 64, batch 32", WorkloadKind.RecurrentProgram, [64, 32, 256, 256], "lstm", Iterations: full ? 50 : 10));
+
         if (mode == RunMode.Smoke)
         {
             for (int i = 0; i < list.Count; i++)

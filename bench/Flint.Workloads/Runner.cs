@@ -48,6 +48,7 @@ public sealed class Runner(IReadOnlyList<IBenchSide> sides, RunMode mode, TextWr
         return spec.Kind switch
         {
             WorkloadKind.AutogradProgram or WorkloadKind.NnProgram => RunProgram(spec),
+            WorkloadKind.RecurrentProgram => RunProgram(spec),
             WorkloadKind.Process => RunSelfTimed(spec),
             _ => RunBatches(spec),
         };

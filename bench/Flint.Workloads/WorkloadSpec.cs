@@ -15,6 +15,8 @@ public enum WorkloadKind
     SmallOp,
     /// <summary>Whole child process: launch → first tensor result, or the full autograd program.</summary>
     Process,
+    /// <summary>(r): a recurrent layer's forward and backward over a sequence; each iteration timed on its own.</summary>
+    RecurrentProgram,
 }
 
 /// <summary>
