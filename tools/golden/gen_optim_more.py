@@ -174,8 +174,103 @@ def lbfgs_cases():
     return out
 
 
+SCHED_STEPS = 30
+
+# name, scheduler, kwargs, optimizer ("SGD" with momentum 0.9, or "Adam"), group rates.
+# Callables cannot be written to JSON: the *_lambda cases name the function Flint's test builds.
+SCHEDULERS = [
+    ("lambda_two_groups", "LambdaLR", {"lr_lambda": "0.95**epoch"}, "SGD", [0.1, 0.05]),
+    ("lambda_per_group", "LambdaLR", {"lr_lambda": ["epoch//5", "1/(epoch+1)"]}, "SGD", [0.1, 0.05]),
+    ("multiplicative", "MultiplicativeLR", {"lr_lambda": "0.9"}, "SGD", [0.1]),
+    ("multistep", "MultiStepLR", {"milestones": [3, 7, 7, 15], "gamma": 0.5}, "SGD", [0.1, 0.02]),
+    ("constant", "ConstantLR", {"factor": 0.25, "total_iters": 4}, "SGD", [0.1]),
+    ("constant_default", "ConstantLR", {}, "SGD", [0.1, 0.3]),
+    ("linear", "LinearLR", {"start_factor": 0.2, "end_factor": 0.9, "total_iters": 10}, "SGD", [0.1]),
+    ("linear_default", "LinearLR", {}, "SGD", [0.1]),
+    ("exponential", "ExponentialLR", {"gamma": 0.9}, "SGD", [0.1, 0.05]),
+    ("polynomial", "PolynomialLR", {"total_iters": 12, "power": 2.0}, "SGD", [0.1]),
+    ("polynomial_default", "PolynomialLR", {}, "SGD", [0.1]),
+    ("warm_restarts", "CosineAnnealingWarmRestarts", {"T_0": 5}, "SGD", [0.1]),
+    ("warm_restarts_mult", "CosineAnnealingWarmRestarts", {"T_0": 3, "T_mult": 2, "eta_min": 0.001}, "SGD", [0.1, 0.05]),
+    ("cyclic_triangular", "CyclicLR", {"base_lr": 0.01, "max_lr": 0.1, "step_size_up": 4}, "SGD", [0.1]),
+    ("cyclic_triangular2", "CyclicLR", {"base_lr": 0.01, "max_lr": 0.1, "step_size_up": 3, "step_size_down": 5, "mode": "triangular2"}, "SGD", [0.1, 0.2]),
+    ("cyclic_exp_range", "CyclicLR", {"base_lr": 0.001, "max_lr": 0.1, "step_size_up": 5, "mode": "exp_range", "gamma": 0.95, "cycle_momentum": False}, "SGD", [0.1]),
+    ("onecycle_cos", "OneCycleLR", {"max_lr": 0.1, "total_steps": 30}, "SGD", [0.1]),
+    ("onecycle_linear_three_phase", "OneCycleLR", {"max_lr": 0.2, "epochs": 5, "steps_per_epoch": 6, "anneal_strategy": "linear", "three_phase": True, "pct_start": 0.25}, "SGD", [0.1, 0.05]),
+    ("onecycle_adam", "OneCycleLR", {"max_lr": 0.01, "total_steps": 30, "div_factor": 10.0, "final_div_factor": 100.0}, "Adam", [0.001]),
+    ("sequential", "SequentialLR", {"schedulers": [["ConstantLR", {"factor": 0.1, "total_iters": 2}], ["ExponentialLR", {"gamma": 0.9}]], "milestones": [2]}, "SGD", [0.1]),
+    ("sequential_three", "SequentialLR", {"schedulers": [["LinearLR", {"start_factor": 0.5, "total_iters": 4}], ["StepLR", {"step_size": 3, "gamma": 0.5}], ["CosineAnnealingLR", {"T_max": 8}]], "milestones": [5, 12]}, "SGD", [0.1, 0.05]),
+    ("chained", "ChainedScheduler", {"schedulers": [["ConstantLR", {"factor": 0.1, "total_iters": 2}], ["ExponentialLR", {"gamma": 0.9}]]}, "SGD", [0.1]),
+]
+
+LAMBDAS = {
+    "0.95**epoch": lambda epoch: 0.95 ** epoch,
+    "epoch//5": lambda epoch: epoch // 5,
+    "1/(epoch+1)": lambda epoch: 1 / (epoch + 1),
+    "0.9": lambda epoch: 0.9,
+}
+
+# ReduceLROnPlateau: the metric sequence and the configurations.
+PLATEAU_METRICS = [1.0, 0.9, 0.91, 0.905, 0.9, 0.95, 0.8, 0.8, 0.8, 0.80001, 0.79, 0.85, 0.85, 0.85, 0.85,
+                   0.7, 0.7, 0.7, 0.7, 0.7, 0.7, 0.69, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7]
+PLATEAUS = [
+    ("plateau_min_rel", {"patience": 2}, [0.1]),
+    ("plateau_min_abs_cooldown", {"patience": 1, "threshold": 0.02, "threshold_mode": "abs", "cooldown": 2, "factor": 0.5}, [0.1, 0.05]),
+    ("plateau_max_rel_min_lr", {"mode": "max", "patience": 1, "factor": 0.5, "min_lr": [0.02, 0.001]}, [0.1, 0.05]),
+    ("plateau_max_abs", {"mode": "max", "patience": 0, "threshold": 0.01, "threshold_mode": "abs", "min_lr": 0.03}, [0.1]),
+]
+
+
+def make_optimizer(kind, lrs):
+    ps = [torch.nn.Parameter(torch.zeros(1)) for _ in lrs]
+    if kind == "Adam":
+        return torch.optim.Adam([{"params": [p], "lr": lr} for p, lr in zip(ps, lrs)], lr=1.0)
+    return torch.optim.SGD([{"params": [p], "lr": lr} for p, lr in zip(ps, lrs)], lr=1.0, momentum=0.9)
+
+
+def build(kind, kwargs, o):
+    kwargs = dict(kwargs)
+    if "lr_lambda" in kwargs:
+        f = kwargs["lr_lambda"]
+        kwargs["lr_lambda"] = [LAMBDAS[x] for x in f] if isinstance(f, list) else LAMBDAS[f]
+    if kind == "SequentialLR":
+        subs = [build(k, kw, o) for k, kw in kwargs["schedulers"]]
+        return torch.optim.lr_scheduler.SequentialLR(o, subs, milestones=kwargs["milestones"])
+    if kind == "ChainedScheduler":
+        return torch.optim.lr_scheduler.ChainedScheduler([build(k, kw, o) for k, kw in kwargs["schedulers"]])
+    return getattr(torch.optim.lr_scheduler, kind)(o, **kwargs)
+
+
+def momenta(o):
+    return [g["betas"][0] if "betas" in g else g["momentum"] for g in o.param_groups]
+
+
 def schedulers():
-    return []
+    out = []
+    for name, kind, kwargs, opt, lrs in SCHEDULERS:
+        o = make_optimizer(opt, lrs)
+        s = build(kind, kwargs, o)
+        seq, mom = [list(s.get_last_lr())], [momenta(o)]
+        for _ in range(SCHED_STEPS):
+            o.step()
+            s.step()
+            seq.append(list(s.get_last_lr()))
+            mom.append(momenta(o))
+        sd = s.state_dict()
+        out.append({"name": name, "scheduler": kind, "kwargs": kwargs, "optimizer": opt, "lrs": lrs,
+                    "sequence": seq, "momentum": mom, "last_epoch": sd.get("last_epoch")})
+    for name, kwargs, lrs in PLATEAUS:
+        o = make_optimizer("SGD", lrs)
+        s = torch.optim.lr_scheduler.ReduceLROnPlateau(o, **kwargs)
+        seq = []
+        for m in PLATEAU_METRICS:
+            o.step()
+            s.step(m)
+            seq.append([g["lr"] for g in o.param_groups])
+        out.append({"name": name, "scheduler": "ReduceLROnPlateau", "kwargs": kwargs, "optimizer": "SGD", "lrs": lrs,
+                    "metrics": PLATEAU_METRICS, "sequence": seq, "best": s.best, "num_bad_epochs": s.num_bad_epochs,
+                    "cooldown_counter": s.cooldown_counter})
+    return out
 
 
 def main():
