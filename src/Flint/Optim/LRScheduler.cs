@@ -13,11 +13,11 @@ public static partial class torch
             /// Base class of learning-rate schedulers (PyTorch's <c>_LRScheduler</c>): each <see cref="step()"/>
             /// advances the epoch counter and writes a new rate into every parameter group.
             /// </summary>
-            public abstract class LRScheduler
+            public abstract partial class LRScheduler
             {
                 private readonly Optimizer _optimizer;
                 private readonly bool _verbose;
-                private readonly double[] _base_lrs;
+                private double[] _base_lrs; // not readonly: CyclicLR and load_state_dict replace it
                 private double[] _last_lrs = [];
 
                 /// <summary>
@@ -104,6 +104,18 @@ public static partial class torch
 
                 /// <summary>The rates for <see cref="last_epoch"/> in closed form, or null when the schedule has none.</summary>
                 protected virtual IReadOnlyList<double>? get_closed_form_lr() => null;
+            }
+
+            public abstract partial class LRScheduler
+            {
+                // Added for the composite schedulers (SequentialLR, ChainedScheduler), the schedulers that take
+                // their own steps (CosineAnnealingWarmRestarts) and state dicts; see LRScheduler.State.cs.
+                private protected void SetBaseLrs(IReadOnlyList<double> lrs) => _base_lrs = lrs.ToArray();
+                private protected void SetLastLrs(IReadOnlyList<double> lrs) => _last_lrs = lrs.ToArray();
+                internal void SetLastEpoch(int epoch) => last_epoch = epoch;
+                internal void SetStepCount(int count) => _step_count = count;
+                internal void TakeInitialStep() => InitialStep();
+                private protected bool Verbose => _verbose;
             }
 
             /// <summary>The scheduler implementations; create them with the factory methods of <see cref="lr_scheduler"/>.</summary>
