@@ -17,7 +17,7 @@ internal enum RandomKind { Uniform, Normal, Bernoulli }
 /// the CPU's (<see cref="IBinaryOp"/> and friends): a backend calls their generic
 /// <c>Invoke</c>, so an op is defined once for every device.
 /// </summary>
-internal interface IBackend
+internal partial interface IBackend
 {
     /// <summary>A new storage of <paramref name="numel"/> elements on <paramref name="device"/>; zeroed when <paramref name="clear"/>.</summary>
     Storage Allocate(ScalarType dtype, long numel, Device device, bool clear);

@@ -1,0 +1,83 @@
+using System.Numerics;
+using Flint.Backends;
+using ILGPU;
+
+namespace Flint.Cuda.Kernels;
+
+/// <summary>An atomic add for one element type (ILGPU's atomics are per type).</summary>
+internal interface IAtomicAdd<T> where T : unmanaged
+{
+    static abstract void Add(ArrayView<T> view, long index, T value);
+}
+
+internal struct AtomicAddF32 : IAtomicAdd<float>
+{
+    public static void Add(ArrayView<float> view, long index, float value) => Atomic.Add(ref view[index], value);
+}
+
+internal struct AtomicAddF64 : IAtomicAdd<double>
+{
+    public static void Add(ArrayView<double> view, long index, double value) => Atomic.Add(ref view[index], value);
+}
+
+/// <summary>
+/// Pooling over dense planes (<see cref="PoolGeometry"/>, whose window arithmetic the CPU kernels share):
+/// one thread per output element. The backward adds each output's gradient into the input gradient
+/// atomically, since windows overlap.
+/// </summary>
+internal static class PoolKernels
+{
+    public static void Forward<T>(Index1D i, ArrayView<T> x, long xOffset, ArrayView<T> y, ArrayView<long> indices, PoolGeometry g)
+        where T : unmanaged, INumber<T>
+    {
+        long outPlane = g.OutPlane;
+        long p = i / outPlane, r = i % outPlane;
+        int oh = (int)(r / g.OutW), ow = (int)(r % g.OutW);
+        var rows = g.Rows(oh);
+        var cols = g.Cols(ow);
+        long xb = xOffset + p * g.InPlane;
+        if (g.IsMax)
+        {
+            // The first maximum wins, a NaN replacing it (PyTorch's `val > max || isnan(val)` from -inf).
+            T best = T.Zero;
+            long bi = (long)rows.Start * g.InW + cols.Start;
+            bool have = false;
+            for (int h = rows.Start; h < rows.End; h += rows.Step)
+                for (int w = cols.Start; w < cols.End; w += cols.Step)
+                {
+                    long idx = (long)h * g.InW + w;
+                    T v = x[xb + idx];
+                    if (!have || v > best || T.IsNaN(v)) { best = v; bi = idx; have = true; }
+                }
+            y[i] = best;
+            indices[i] = bi;
+            return;
+        }
+        if (rows.IsEmpty || cols.IsEmpty) { y[i] = T.Zero; return; }
+        T sum = T.Zero;
+        for (int h = rows.Start; h < rows.End; h++)
+            for (int w = cols.Start; w < cols.End; w++) sum += x[xb + (long)h * g.InW + w];
+        y[i] = sum / T.CreateTruncating(g.AvgDivisor(oh, ow));
+    }
+
+    public static void Backward<T, TAdd>(Index1D i, ArrayView<T> gradOut, long gOffset, ArrayView<long> indices, ArrayView<T> gradIn, PoolGeometry g)
+        where T : unmanaged, INumber<T> where TAdd : struct, IAtomicAdd<T>
+    {
+        long outPlane = g.OutPlane;
+        long p = i / outPlane, r = i % outPlane;
+        long ib = p * g.InPlane;
+        T go = gradOut[gOffset + i];
+        if (g.IsMax)
+        {
+            TAdd.Add(gradIn, ib + indices[i], go);
+            return;
+        }
+        int oh = (int)(r / g.OutW), ow = (int)(r % g.OutW);
+        var rows = g.Rows(oh);
+        var cols = g.Cols(ow);
+        if (rows.IsEmpty || cols.IsEmpty) return;
+        T share = go / T.CreateTruncating(g.AvgDivisor(oh, ow));
+        for (int h = rows.Start; h < rows.End; h++)
+            for (int w = cols.Start; w < cols.End; w++) TAdd.Add(gradIn, ib + (long)h * g.InW + w, share);
+    }
+}
