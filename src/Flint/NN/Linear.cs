@@ -9,7 +9,7 @@ namespace Flint
         /// global generator: <c>kaiming_uniform_(weight, a: sqrt(5))</c>, then bias from U(-1/sqrt(in), 1/sqrt(in)),
         /// so a seeded Flint model starts from PyTorch's exact weights.
         /// </summary>
-        public sealed class Linear : torch.nn.Module<Tensor, Tensor>
+        public class Linear : torch.nn.Module<Tensor, Tensor>
         {
             private const string WeightComponentName = nameof(weight);
             private const string BiasComponentName = nameof(bias);
