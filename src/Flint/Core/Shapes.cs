@@ -33,7 +33,7 @@ internal static class Shapes
     /// <paramref name="b"/> itself when it already is the result (tensor shape arrays are never mutated,
     /// so views and results may share them; the common same-shape case then allocates nothing).
     /// </summary>
-    public static long[] Broadcast(long[] a, long[] b)
+    public static long[] BroadcastShared(long[] a, long[] b)
     {
         if (a.Length >= b.Length && IsExpandableTo(b, a)) return a;
         if (b.Length > a.Length && IsExpandableTo(a, b)) return b;

@@ -105,7 +105,7 @@ internal static partial class Dispatcher
     public static Tensor Binary<TOp>(string name, Tensor a, Tensor b, ScalarType resultType, Tensor? into = null) where TOp : IBinaryOp
     {
         CheckSameDevice(a, b);
-        var shape = Shapes.Broadcast(a.Shape, b.Shape);
+        var shape = Shapes.BroadcastShared(a.Shape, b.Shape);
         if (into is not null && !Shapes.SameShape(shape, into.Shape))
             throw new ArgumentException($"output with shape {Shapes.Str(into.Shape)} doesn't match the broadcast shape {Shapes.Str(shape)}");
         var compute = ComputeType(resultType);
@@ -145,7 +145,7 @@ internal static partial class Dispatcher
     public static Tensor Compare<TOp>(string name, Tensor a, Tensor b) where TOp : ICompareOp
     {
         CheckSameDevice(a, b);
-        var shape = Shapes.Broadcast(a.Shape, b.Shape);
+        var shape = Shapes.BroadcastShared(a.Shape, b.Shape);
         var compute = TypePromotion.ResultType(a, b);
         if (compute == ScalarType.Bool) compute = ScalarType.Byte;
         compute = ComputeType(compute);
