@@ -18,14 +18,21 @@ public sealed class DistributedDataParallel : torch.nn.Module<Tensor, Tensor>
     private readonly torch.nn.Module<Tensor, Tensor> _module;
     private readonly ProcessGroup _group;
     private readonly torch.nn.Parameter[] _params;
-    private readonly Bucket[] _buckets;
+    private Bucket[] _buckets;
     private readonly (Bucket bucket, long offset)[] _slot;
+    private readonly long _cap;
+    private readonly List<int> _readyOrder = new();
+    private bool _bucketsRebuilt;
     private readonly Dictionary<Tensor, int> _index = new(ReferenceEqualityComparer.Instance);
     private readonly List<IDisposable> _hooks = new();
     private readonly bool[] _ready;
     private readonly bool[] _usedLocally;
     private bool _armed;
     private int _nextBucket;
+    private int _readyCount;
+
+    /// <summary>Buckets whose all-reduce started while some gradient of the same backward was still to come (the overlap, checked by the tests).</summary>
+    internal int EarlyLaunches { get; private set; }
 
     private sealed class Bucket(ScalarType dtype, int[] members, long numel)
     {
@@ -54,14 +61,25 @@ public sealed class DistributedDataParallel : torch.nn.Module<Tensor, Tensor>
 
         SyncModuleStates(module.parameters().Cast<Tensor>().Concat(module.buffers()));
 
-        // Buckets: parameters in reverse order (roughly the order backward produces their gradients).
-        var buckets = new List<Bucket>();
+        // Buckets: parameters in reverse order (roughly the order backward produces their gradients) until the
+        // first backward has shown the real order.
+        _cap = (long)(bucket_cap_mb * 1024 * 1024);
         _slot = new (Bucket, long)[_params.Length];
-        long cap = (long)(bucket_cap_mb * 1024 * 1024);
-        foreach (var group in Enumerable.Range(0, _params.Length).Reverse().GroupBy(i => _params[i].dtype))
+        _buckets = BuildBuckets(Enumerable.Range(0, _params.Length).Reverse());
+        foreach (var p in _params) _hooks.Add(p.RegisterPostAccumulateGradHook(OnGradAccumulated));
+    }
+
+    /// <summary>
+    /// Groups the parameters, in <paramref name="order"/>, into buckets of one dtype each: the first holds at most
+    /// 1 MiB, the others <c>bucket_cap_mb</c> (a bucket closes once it reaches its limit), as PyTorch's reducer.
+    /// </summary>
+    private Bucket[] BuildBuckets(IEnumerable<int> order)
+    {
+        var buckets = new List<Bucket>();
+        foreach (var group in order.GroupBy(i => _params[i].dtype))
         {
             var members = new List<int>();
-            long bytes = 0, limit = Math.Min(FirstBucketBytes, cap);
+            long bytes = 0, limit = Math.Min(FirstBucketBytes, _cap);
             void Close()
             {
                 if (members.Count == 0) return;
@@ -71,7 +89,7 @@ public sealed class DistributedDataParallel : torch.nn.Module<Tensor, Tensor>
                 buckets.Add(b);
                 members.Clear();
                 bytes = 0;
-                limit = cap;
+                limit = _cap;
             }
             foreach (var i in group)
             {
@@ -81,8 +99,21 @@ public sealed class DistributedDataParallel : torch.nn.Module<Tensor, Tensor>
             }
             Close();
         }
-        _buckets = buckets.ToArray();
-        foreach (var p in _params) _hooks.Add(p.RegisterPostAccumulateGradHook(OnGradAccumulated));
+        return buckets.ToArray();
+    }
+
+    /// <summary>
+    /// After the first synchronised backward, PyTorch's <c>_rebuild_buckets</c>: buckets follow the order in which
+    /// gradients became ready (rank 0's, broadcast, so every rank builds the same buckets), so that a bucket completes,
+    /// and its all-reduce starts, as early in backward as it can.
+    /// </summary>
+    private void RebuildBuckets()
+    {
+        _bucketsRebuilt = true;
+        if (_readyOrder.Count != _params.Length) return;
+        var order = torch.tensor(_readyOrder.Select(i => (long)i).ToArray());
+        torch.distributed.broadcast(order, _group.GlobalRanks[0], _group);
+        _buckets = BuildBuckets(order.data<long>().Select(i => (int)i).ToArray());
     }
 
     /// <summary>The wrapped module.</summary>
@@ -145,6 +176,8 @@ public sealed class DistributedDataParallel : torch.nn.Module<Tensor, Tensor>
         Array.Clear(_ready);
         Array.Clear(_usedLocally);
         _nextBucket = 0;
+        _readyCount = 0;
+        _readyOrder.Clear();
         foreach (var b in _buckets) { b.Pending = b.Members.Length; b.Work = null; }
         _armed = true;
         if (!find_unused_parameters) return;
@@ -177,6 +210,8 @@ public sealed class DistributedDataParallel : torch.nn.Module<Tensor, Tensor>
     private void MarkReady(int i, bool used)
     {
         _ready[i] = true;
+        _readyCount++;
+        _readyOrder.Add(i);
         _usedLocally[i] = used;
         var (bucket, offset) = _slot[i];
         var p = _params[i];
@@ -191,6 +226,7 @@ public sealed class DistributedDataParallel : torch.nn.Module<Tensor, Tensor>
         while (_nextBucket < _buckets.Length && _buckets[_nextBucket].Pending == 0)
         {
             var b = _buckets[_nextBucket++];
+            if (_readyCount < _params.Length) EarlyLaunches++;
             b.Work = torch.distributed.all_reduce(b.Flat, ReduceOp.SUM, _group, async_op: true);
         }
         if (_nextBucket == _buckets.Length) FinalizeBackward();
@@ -221,6 +257,7 @@ public sealed class DistributedDataParallel : torch.nn.Module<Tensor, Tensor>
                 else p.grad = averaged.clone();
             }
         }
+        if (!_bucketsRebuilt) RebuildBuckets();
     }
 
     /// <summary>Removes the gradient hooks.</summary>

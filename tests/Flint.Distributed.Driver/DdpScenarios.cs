@@ -69,6 +69,10 @@ internal static class DdpScenarios
                 refOpt.step();
                 SameWeights(ddp.module, reference, $"DDP cap={cap} {(useAdam ? "Adam" : "SGD")} step {step}");
             }
+            // Small buckets start their all-reduce during backward: once the first step has rebuilt the buckets in the
+            // order gradients arrive, all but the last bucket of every later step.
+            if (cap < 1) Check.True(ddp.EarlyLaunches >= (Steps - 1) * (ddp.bucket_count - 1), $"buckets started during backward: {ddp.EarlyLaunches} of {Steps * ddp.bucket_count}");
+            else Check.True(ddp.bucket_count == 1 && ddp.EarlyLaunches == 0, "one bucket starts when backward has produced every gradient");
             ddp.Dispose();
         }
 

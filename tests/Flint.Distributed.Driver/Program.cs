@@ -11,6 +11,7 @@ int checks = scenario switch
     "collectives" => CollectiveScenarios.Run(),
     "p2p" => PointToPointScenarios.Run(),
     "ddp" => DdpScenarios.Run(),
+    "cuda" => CudaScenarios.Run(),
     "throw" => FailureScenarios.Throw(),
     "timeout" => FailureScenarios.Timeout(),
     _ => throw new ArgumentException($"unknown scenario '{scenario}'"),
