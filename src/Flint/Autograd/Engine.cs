@@ -129,6 +129,11 @@ internal static class Engine
             bool userCode = node is not FunctionNode and not AccumulateGrad;
             if (userCode) foreach (var g in gradOutputs) if (g is not null) temps.Pin(g);
 
+            // --- Tensor hooks (Tensor.register_hook, GradNode.Hooks.cs): may replace gradOutputs entries. ---
+            if (node.TensorPreHooks is { Count: > 0 })
+                foreach (var t in node.RunTensorPreHooks(gradOutputs)) temps.Pin(t);
+            // --- end tensor hooks ---
+
             if (node.RetainedOutputs is not null)
                 foreach (var (outputNr, weak) in node.RetainedOutputs)
                     if (weak.TryGetTarget(out var t) && gradOutputs[outputNr] is { } g)
@@ -146,6 +151,10 @@ internal static class Engine
                 if (node is AccumulateGrad) { temps.ReleaseUnused(spent); continue; } // autograd.grad never touches .grad
             }
             inputGrads = node.Apply(gradOutputs);
+
+            // --- Anomaly detection (torch.autograd.detect_anomaly, AnomalyMode.cs): NaN in a node's results. ---
+            if (AnomalyMode.IsEnabled) AnomalyMode.Check(node, inputGrads);
+            // --- end anomaly detection ---
             if (userCode) foreach (var g in inputGrads) if (g is not null) temps.Pin(g);
 
             for (int i = 0; i < node.NextEdges.Length; i++)

@@ -4,7 +4,7 @@ namespace Flint.Autograd;
 /// A node of the backward graph: PyTorch's <c>grad_fn</c>. It knows how to turn the gradients
 /// of its outputs into gradients of its inputs, and where those go (<see cref="NextEdges"/>).
 /// </summary>
-public abstract class GradNode
+public abstract partial class GradNode
 {
     /// <summary>Where each input's gradient flows: the producing node and which of its outputs.</summary>
     internal Edge[] NextEdges = [];

@@ -65,6 +65,25 @@ public sealed class DisposeScope : IDisposable
             if (ReferenceEquals(t.Scope, this)) t.Scope = null;
     }
 
+    /// <summary>
+    /// Disposes every tensor this scope owns except <paramref name="keep"/>, which stay owned by it; the scope stays
+    /// open (TorchSharp's <c>DisposeEverythingBut</c>, for loops that keep a few results per iteration).
+    /// </summary>
+    public void DisposeEverythingBut(params Tensor[] keep)
+    {
+        var kept = new HashSet<Tensor>(keep, ReferenceEqualityComparer.Instance);
+        var remaining = new List<Tensor>();
+        foreach (var t in _tensors)
+        {
+            if (!ReferenceEquals(t.Scope, this)) continue;
+            if (kept.Contains(t)) { remaining.Add(t); continue; }
+            t.Scope = null;
+            t.Dispose();
+        }
+        _tensors.Clear();
+        _tensors.AddRange(remaining);
+    }
+
     /// <summary>Disposes every tensor still owned by this scope and makes the enclosing scope current.</summary>
     public void Dispose()
     {
