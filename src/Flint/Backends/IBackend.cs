@@ -62,6 +62,20 @@ internal partial interface IBackend
         Storage b, long bOffset, long bBatchStride, long bRs, long bCs,
         Storage c);
 
+    /// <summary>
+    /// im2col: col [N, C·KD·KH·KW, OD·OH·OW] (dense from element 0) from the dense image batch
+    /// x [N, C, ID, IH, IW] at <paramref name="xOffset"/>; taps that fall in the zero padding read 0.
+    /// float32/float64.
+    /// </summary>
+    void Im2Col(ScalarType t, ConvGeometry g, Storage x, long xOffset, Storage col);
+
+    /// <summary>
+    /// col2im, the adjoint of <see cref="Im2Col"/>: x [N, C, ID, IH, IW] (dense from element 0, every
+    /// element written) = the sum of the entries of the dense col [N, C·KD·KH·KW, OD·OH·OW] at
+    /// <paramref name="colOffset"/> whose taps land on each element. float32/float64.
+    /// </summary>
+    void Col2Im(ScalarType t, ConvGeometry g, Storage col, long colOffset, Storage x);
+
     /// <summary>dst[i] = src[offsets[i]] (element offsets into src's storage; dst dense from element 0).</summary>
     void Take(ScalarType t, Storage src, long[] offsets, Storage dst);
 
