@@ -57,6 +57,12 @@ public static class Catalog
         list.Add(new("p", "process: launch → first tensor result", WorkloadKind.Process, [], "first"));
         list.Add(new("p", "process: autograd program, 500 it", WorkloadKind.Process, [], "autograd"));
 
+        // Issue 14: a convolutional training step (target Flint/TorchSharp ≤ 1.0) and the data pipeline of its epoch
+        // (target: ≤ 10% of a FashionCnn training epoch, i.e. of 938 × (h)).
+        list.Add(new("h", "FashionCnn training step, batch 64, 1×28×28", WorkloadKind.CnnStep, [64, 1, 28, 28]));
+        list.Add(new("i", "DataLoader Fashion-MNIST ToTensor+Normalize, batch 64, one epoch", WorkloadKind.DataLoaderEpoch,
+            [64, mode == RunMode.Smoke ? 3 : 0]));
+
         if (mode == RunMode.Smoke)
         {
             for (int i = 0; i < list.Count; i++)

@@ -15,6 +15,10 @@ public enum WorkloadKind
     SmallOp,
     /// <summary>Whole child process: launch → first tensor result, or the full autograd program.</summary>
     Process,
+    /// <summary>(h): one training step of samples/FashionCnn's network (forward, nll_loss, backward, Adadelta) on a fixed batch.</summary>
+    CnnStep,
+    /// <summary>(i): DataLoader over Fashion-MNIST with ToTensor + Normalize; Args = [batch size, batches (0: the whole epoch)].</summary>
+    DataLoaderEpoch,
 }
 
 /// <summary>
