@@ -50,6 +50,8 @@ internal sealed class TorchSharpSide(Func<string, ProcessStartInfo> childLaunche
         WorkloadKind.SmallOp => new TsSmallOp(spec),
         WorkloadKind.RecurrentProgram => new TsLstmProgram(spec),
         WorkloadKind.Process => new ChildProcessWorkload(childLauncher("torchsharp-" + spec.Op)),
+        WorkloadKind.CnnStep => new TsCnnStep(spec),
+        // (i) is Flint's pipeline against its own training epoch: TorchSharp's torchvision is not referenced here.
         _ => null,
     };
 }
@@ -281,4 +283,50 @@ internal static class TorchSharpChild
         ChildModes.Report();
         return 0;
     }
+}
+
+/// <summary>(h): the FashionCnn network's training step in TorchSharp (same layers, Adadelta lr=1, one DisposeScope per step).</summary>
+internal sealed class TsCnnStep : IPreparedWorkload
+{
+    private readonly Tensor _x, _y;
+    private readonly TorchSharp.Modules.Conv2d _conv1, _conv2;
+    private readonly TorchSharp.Modules.Linear _fc1, _fc2;
+    private readonly TS.optim.Optimizer _optimizer;
+
+    public TsCnnStep(WorkloadSpec spec)
+    {
+        TS.manual_seed(0);
+        _x = TS.randn(spec.Args);
+        _y = TS.randint(0, 10, [spec.Args[0]]);
+        _conv1 = TS.nn.Conv2d(1, 32, 3, 1);
+        _conv2 = TS.nn.Conv2d(32, 64, 3, 1);
+        _fc1 = TS.nn.Linear(9216, 128);
+        _fc2 = TS.nn.Linear(128, 10);
+        var parameters = _conv1.parameters().Concat(_conv2.parameters()).Concat(_fc1.parameters()).Concat(_fc2.parameters());
+        _optimizer = TS.optim.Adadelta(parameters, lr: 1.0);
+    }
+
+    public double Run(int count)
+    {
+        double last = double.NaN;
+        for (int i = 0; i < count; i++)
+        {
+            using var scope = TS.NewDisposeScope();
+            _optimizer.zero_grad();
+            var h = TS.nn.functional.relu(_conv1.call(_x));
+            h = TS.nn.functional.relu(_conv2.call(h));
+            h = TS.nn.functional.max_pool2d(h, 2);
+            h = TS.nn.functional.dropout(h, 0.25);
+            h = TS.nn.functional.relu(_fc1.call(TS.flatten(h, 1)));
+            h = TS.nn.functional.dropout(h, 0.5);
+            var output = TS.nn.functional.log_softmax(_fc2.call(h), 1);
+            var loss = TS.nn.functional.nll_loss(output, _y);
+            loss.backward();
+            _optimizer.step();
+            last = loss.item<float>();
+        }
+        return last;
+    }
+
+    public void Dispose() { }
 }

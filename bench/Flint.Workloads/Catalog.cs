@@ -59,6 +59,11 @@ public static class Catalog
 
         // (r): nn.LSTM forward + backward, 1 layer, input 256, hidden 256, sequence 64, batch 32 (issue 16).
         list.Add(new("r", "LSTM fwd+bwd 256/256, seq 64, batch 32", WorkloadKind.RecurrentProgram, [64, 32, 256, 256], "lstm", Iterations: full ? 50 : 10));
+        // Issue 14: a convolutional training step (target Flint/TorchSharp ≤ 1.0) and the data pipeline of its epoch
+        // (target: ≤ 10% of a FashionCnn training epoch, i.e. of 938 × (h)).
+        list.Add(new("h", "FashionCnn training step, batch 64, 1×28×28", WorkloadKind.CnnStep, [64, 1, 28, 28]));
+        list.Add(new("i", "DataLoader Fashion-MNIST ToTensor+Normalize, batch 64, one epoch", WorkloadKind.DataLoaderEpoch,
+            [64, mode == RunMode.Smoke ? 3 : 0]));
 
         if (mode == RunMode.Smoke)
         {

@@ -26,6 +26,8 @@ public sealed class FlintSide(Func<string, ProcessStartInfo>? childLauncher = nu
         WorkloadKind.RecurrentProgram => new FlintLstmProgram(spec, scoped),
         // The whole-process programs are the README's, natural code only.
         WorkloadKind.Process => childLauncher is null || scoped ? null : new ChildProcessWorkload(childLauncher("flint-" + spec.Op)),
+        WorkloadKind.CnnStep => new FlintCnnStep(spec, scoped),
+        WorkloadKind.DataLoaderEpoch => scoped ? null : new FlintDataLoaderEpoch(spec),
         _ => null,
     };
 }

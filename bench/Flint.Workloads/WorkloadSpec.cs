@@ -17,6 +17,10 @@ public enum WorkloadKind
     Process,
     /// <summary>(r): a recurrent layer's forward and backward over a sequence; each iteration timed on its own.</summary>
     RecurrentProgram,
+    /// <summary>(h): one training step of samples/FashionCnn's network (forward, nll_loss, backward, Adadelta) on a fixed batch.</summary>
+    CnnStep,
+    /// <summary>(i): DataLoader over Fashion-MNIST with ToTensor + Normalize; Args = [batch size, batches (0: the whole epoch)].</summary>
+    DataLoaderEpoch,
 }
 
 /// <summary>

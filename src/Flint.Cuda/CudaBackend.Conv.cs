@@ -27,17 +27,17 @@ internal sealed partial class CudaBackend
 
     private void Im2ColT<T>(ConvGeometry g, Storage x, long xOffset, Storage col) where T : unmanaged, INumber<T>
     {
-        var kernel = _k.Auto<ArrayView<T>, ArrayView<T>, ConvGeometry, long, long>(ConvKernels.Im2Col<T>);
+        var kernel = _k.Auto<ArrayView<T>, ArrayView<T>, ConvArgs, long, long>(ConvKernels.Im2Col<T>);
         long total = g.ColNumel;
         for (long start = 0; start < total; start += ConvLaunchSlice)
-            kernel((int)Math.Min(ConvLaunchSlice, total - start), View<T>(x), View<T>(col), g, xOffset, start);
+            kernel((int)Math.Min(ConvLaunchSlice, total - start), View<T>(x), View<T>(col), ConvArgs.From(g), xOffset, start);
     }
 
     private void Col2ImT<T>(ConvGeometry g, Storage col, long colOffset, Storage x) where T : unmanaged, INumber<T>
     {
-        var kernel = _k.Auto<ArrayView<T>, ArrayView<T>, ConvGeometry, long, long>(ConvKernels.Col2Im<T>);
+        var kernel = _k.Auto<ArrayView<T>, ArrayView<T>, ConvArgs, long, long>(ConvKernels.Col2Im<T>);
         long total = g.ImageNumel;
         for (long start = 0; start < total; start += ConvLaunchSlice)
-            kernel((int)Math.Min(ConvLaunchSlice, total - start), View<T>(col), View<T>(x), g, colOffset, start);
+            kernel((int)Math.Min(ConvLaunchSlice, total - start), View<T>(col), View<T>(x), ConvArgs.From(g), colOffset, start);
     }
 }

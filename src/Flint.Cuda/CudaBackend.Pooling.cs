@@ -15,9 +15,9 @@ internal sealed partial class CudaBackend
         // Average kinds write no indices: a one-element placeholder view keeps the kernel's signature.
         var idx = indices is null ? default : View<long>(indices);
         if (t == ScalarType.Float32)
-            _k.Auto<ArrayView<float>, long, ArrayView<float>, ArrayView<long>, PoolGeometry>(PoolKernels.Forward<float>)((int)n, View<float>(x), xOffset, View<float>(y), idx, g);
+            _k.Auto<ArrayView<float>, long, ArrayView<float>, ArrayView<long>, PoolGeometry>(PoolKernels.Forward<float, PoolF32>)((int)n, View<float>(x), xOffset, View<float>(y), idx, g);
         else if (t == ScalarType.Float64)
-            _k.Auto<ArrayView<double>, long, ArrayView<double>, ArrayView<long>, PoolGeometry>(PoolKernels.Forward<double>)((int)n, View<double>(x), xOffset, View<double>(y), idx, g);
+            _k.Auto<ArrayView<double>, long, ArrayView<double>, ArrayView<long>, PoolGeometry>(PoolKernels.Forward<double, PoolF64>)((int)n, View<double>(x), xOffset, View<double>(y), idx, g);
         else throw Flint.DTypeSwitch.Unsupported(Backends.Cpu.CpuBackend.PoolOpName(g), t);
     }
 
@@ -28,9 +28,9 @@ internal sealed partial class CudaBackend
         if (n > int.MaxValue) throw new ArgumentException($"Flint.Cuda: a pooling of {n} outputs exceeds one launch's 2^31 elements");
         var idx = indices is null ? default : View<long>(indices);
         if (t == ScalarType.Float32)
-            _k.Auto<ArrayView<float>, long, ArrayView<long>, ArrayView<float>, PoolGeometry>(PoolKernels.Backward<float, AtomicAddF32>)((int)n, View<float>(gradOut), gOffset, idx, View<float>(gradIn), g);
+            _k.Auto<ArrayView<float>, long, ArrayView<long>, ArrayView<float>, PoolGeometry>(PoolKernels.Backward<float, PoolF32>)((int)n, View<float>(gradOut), gOffset, idx, View<float>(gradIn), g);
         else if (t == ScalarType.Float64)
-            _k.Auto<ArrayView<double>, long, ArrayView<long>, ArrayView<double>, PoolGeometry>(PoolKernels.Backward<double, AtomicAddF64>)((int)n, View<double>(gradOut), gOffset, idx, View<double>(gradIn), g);
+            _k.Auto<ArrayView<double>, long, ArrayView<long>, ArrayView<double>, PoolGeometry>(PoolKernels.Backward<double, PoolF64>)((int)n, View<double>(gradOut), gOffset, idx, View<double>(gradIn), g);
         else throw Flint.DTypeSwitch.Unsupported(Backends.Cpu.CpuBackend.PoolOpName(g), t);
     }
 }

@@ -1,8 +1,20 @@
 using System.Numerics;
-using Flint.Backends;
 using ILGPU;
 
 namespace Flint.Cuda.Kernels;
+
+/// <summary>A copy of <see cref="Flint.Backends.ConvGeometry"/> in this assembly, which ILGPU's runtime may read.</summary>
+internal struct ConvArgs
+{
+    public int N, C, ID, IH, IW, KD, KH, KW, SD, SH, SW, PD, PH, PW, DD, DH, DW, OD, OH, OW;
+
+    public static ConvArgs From(Flint.Backends.ConvGeometry g) => new()
+    {
+        N = g.N, C = g.C, ID = g.ID, IH = g.IH, IW = g.IW, KD = g.KD, KH = g.KH, KW = g.KW,
+        SD = g.SD, SH = g.SH, SW = g.SW, PD = g.PD, PH = g.PH, PW = g.PW, DD = g.DD, DH = g.DH, DW = g.DW,
+        OD = g.OD, OH = g.OH, OW = g.OW,
+    };
+}
 
 /// <summary>
 /// im2col and col2im on the device, one thread per output element: im2col reads the tap of one col
@@ -12,7 +24,7 @@ namespace Flint.Cuda.Kernels;
 /// </summary>
 internal static class ConvKernels
 {
-    public static void Im2Col<T>(Index1D index, ArrayView<T> x, ArrayView<T> col, ConvGeometry g, long xOffset, long start) where T : unmanaged, INumber<T>
+    public static void Im2Col<T>(Index1D index, ArrayView<T> x, ArrayView<T> col, ConvArgs g, long xOffset, long start) where T : unmanaged, INumber<T>
     {
         long i = start + index;
         long r = i;
@@ -32,7 +44,7 @@ internal static class ConvKernels
         col[i] = v;
     }
 
-    public static void Col2Im<T>(Index1D index, ArrayView<T> col, ArrayView<T> x, ConvGeometry g, long colOffset, long start) where T : unmanaged, INumber<T>
+    public static void Col2Im<T>(Index1D index, ArrayView<T> col, ArrayView<T> x, ConvArgs g, long colOffset, long start) where T : unmanaged, INumber<T>
     {
         long i = start + index;
         long r = i;

@@ -4,20 +4,23 @@ using ILGPU;
 
 namespace Flint.Cuda.Kernels;
 
-/// <summary>An atomic add for one element type (ILGPU's atomics are per type).</summary>
-internal interface IAtomicAdd<T> where T : unmanaged
+/// <summary>What pooling needs per element type that ILGPU has no generic form of: atomic add and int conversion.</summary>
+internal interface IPoolElement<T> where T : unmanaged
 {
-    static abstract void Add(ArrayView<T> view, long index, T value);
+    static abstract void AtomicAdd(ArrayView<T> view, long index, T value);
+    static abstract T FromInt(int value);
 }
 
-internal struct AtomicAddF32 : IAtomicAdd<float>
+internal struct PoolF32 : IPoolElement<float>
 {
-    public static void Add(ArrayView<float> view, long index, float value) => Atomic.Add(ref view[index], value);
+    public static void AtomicAdd(ArrayView<float> view, long index, float value) => Atomic.Add(ref view[index], value);
+    public static float FromInt(int value) => value;
 }
 
-internal struct AtomicAddF64 : IAtomicAdd<double>
+internal struct PoolF64 : IPoolElement<double>
 {
-    public static void Add(ArrayView<double> view, long index, double value) => Atomic.Add(ref view[index], value);
+    public static void AtomicAdd(ArrayView<double> view, long index, double value) => Atomic.Add(ref view[index], value);
+    public static double FromInt(int value) => value;
 }
 
 /// <summary>
@@ -27,8 +30,8 @@ internal struct AtomicAddF64 : IAtomicAdd<double>
 /// </summary>
 internal static class PoolKernels
 {
-    public static void Forward<T>(Index1D i, ArrayView<T> x, long xOffset, ArrayView<T> y, ArrayView<long> indices, PoolGeometry g)
-        where T : unmanaged, INumber<T>
+    public static void Forward<T, TE>(Index1D i, ArrayView<T> x, long xOffset, ArrayView<T> y, ArrayView<long> indices, PoolGeometry g)
+        where T : unmanaged, INumber<T> where TE : struct, IPoolElement<T>
     {
         long outPlane = g.OutPlane;
         long p = i / outPlane, r = i % outPlane;
@@ -57,11 +60,11 @@ internal static class PoolKernels
         T sum = T.Zero;
         for (int h = rows.Start; h < rows.End; h++)
             for (int w = cols.Start; w < cols.End; w++) sum += x[xb + (long)h * g.InW + w];
-        y[i] = sum / T.CreateTruncating(g.AvgDivisor(oh, ow));
+        y[i] = sum / TE.FromInt(g.AvgDivisor(oh, ow));
     }
 
-    public static void Backward<T, TAdd>(Index1D i, ArrayView<T> gradOut, long gOffset, ArrayView<long> indices, ArrayView<T> gradIn, PoolGeometry g)
-        where T : unmanaged, INumber<T> where TAdd : struct, IAtomicAdd<T>
+    public static void Backward<T, TE>(Index1D i, ArrayView<T> gradOut, long gOffset, ArrayView<long> indices, ArrayView<T> gradIn, PoolGeometry g)
+        where T : unmanaged, INumber<T> where TE : struct, IPoolElement<T>
     {
         long outPlane = g.OutPlane;
         long p = i / outPlane, r = i % outPlane;
@@ -69,15 +72,15 @@ internal static class PoolKernels
         T go = gradOut[gOffset + i];
         if (g.IsMax)
         {
-            TAdd.Add(gradIn, ib + indices[i], go);
+            TE.AtomicAdd(gradIn, ib + indices[i], go);
             return;
         }
         int oh = (int)(r / g.OutW), ow = (int)(r % g.OutW);
         var rows = g.Rows(oh);
         var cols = g.Cols(ow);
         if (rows.IsEmpty || cols.IsEmpty) return;
-        T share = go / T.CreateTruncating(g.AvgDivisor(oh, ow));
+        T share = go / TE.FromInt(g.AvgDivisor(oh, ow));
         for (int h = rows.Start; h < rows.End; h++)
-            for (int w = cols.Start; w < cols.End; w++) TAdd.Add(gradIn, ib + (long)h * g.InW + w, share);
+            for (int w = cols.Start; w < cols.End; w++) TE.AtomicAdd(gradIn, ib + (long)h * g.InW + w, share);
     }
 }
