@@ -197,3 +197,42 @@ public class PadTests
     [MemberData(nameof(Cases))]
     public void ValuesAndGradientsMatchPyTorch(string name) => ConvGolden.CheckPad(name, CPU);
 }
+
+public class FoldTests
+{
+    public static IEnumerable<object[]> Cases => ConvGolden.Names("fold");
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void ValuesAndGradientsMatchPyTorch(string name) => FoldGolden.Check(name, CPU);
+
+    [Fact]
+    public void LayersPrintAsPyTorch()
+    {
+        // PyTorch prints each argument as it was given (an int or a pair); golden: Fold(..., stride=2), Unfold(kernel_size=(2, 3), dilation=2, ...).
+        Assert.StartsWith("Fold(output_size=(4, 5), kernel_size=(2, 3), dilation=1, padding=0, stride=", ConvGolden.Root.GetProperty("fold_repr").GetString());
+        Assert.Equal("Fold(output_size=(4, 5), kernel_size=(2, 3), dilation=1, padding=0, stride=(2, 2))", nn.Fold((4, 5), (2, 3), stride: (2, 2)).ToString());
+        Assert.Equal("Unfold(kernel_size=(2, 3), dilation=(2, 2), padding=(1, 1), stride=1)", nn.Unfold((2, 3), (2, 2), (1, 1)).ToString());
+        Assert.Equal("Unfold(kernel_size=3, dilation=1, padding=0, stride=1)", nn.Unfold(3).ToString());
+    }
+
+    [Fact]
+    public void FoldOfUnfoldCountsEachElementsBlocks()
+    {
+        // fold(unfold(x)) multiplies each element by the number of blocks that cover it (PyTorch's documented identity).
+        var x = randn(2, 3, 5, 6, dtype: ScalarType.Float64);
+        var ones = ones_like(x);
+        var divisor = F.fold(F.unfold(ones, (2, 3), stride: (1, 2)), (5, 6), (2, 3), stride: (1, 2));
+        var back = F.fold(F.unfold(x, (2, 3), stride: (1, 2)), (5, 6), (2, 3), stride: (1, 2));
+        Assert.True(back.allclose(x * divisor));
+    }
+
+    [Fact]
+    public void ErrorsUsePyTorchsWords()
+    {
+        Assert.Equal(ConvGolden.Error("unfold_rank").message, Assert.Throws<ArgumentException>(() => F.unfold(zeros([2, 3, 4, 5, 6]), 2)).Message);
+        Assert.Equal(ConvGolden.Error("fold_rank").message, Assert.Throws<ArgumentException>(() => F.fold(zeros([2, 3, 4, 5]), 4, 2)).Message);
+        Assert.Equal(ConvGolden.Error("fold_channels").message, Assert.Throws<ArgumentException>(() => F.fold(zeros([2, 7, 9]), 4, 2)).Message);
+        Assert.Equal(ConvGolden.Error("fold_blocks").message, Assert.Throws<ArgumentException>(() => F.fold(zeros([2, 8, 8]), 4, 2)).Message);
+    }
+}
