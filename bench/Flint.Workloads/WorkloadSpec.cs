@@ -15,6 +15,8 @@ public enum WorkloadKind
     SmallOp,
     /// <summary>Whole child process: launch → first tensor result, or the full autograd program.</summary>
     Process,
+    /// <summary>(v): one nn.Conv2d forward + backward (input and parameter gradients).</summary>
+    Conv,
 }
 
 /// <summary>

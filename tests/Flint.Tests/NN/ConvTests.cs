@@ -236,3 +236,28 @@ public class FoldTests
         Assert.Equal(ConvGolden.Error("fold_blocks").message, Assert.Throws<ArgumentException>(() => F.fold(zeros([2, 8, 8]), 4, 2)).Message);
     }
 }
+
+public class ConvLayoutTests
+{
+    [Fact]
+    public void ExpandedGradientAndStridedOperandsGiveTheDenseResults()
+    {
+        // y.sum().backward() hands the convolution an expanded (stride 0) gradient; inputs may be transposed views.
+        var x = randn(3, 2, 5, 4, dtype: ScalarType.Float64).transpose(2, 3).detach().requires_grad_();
+        var w = randn(4, 2, 3, 2, dtype: ScalarType.Float64, requires_grad: true);
+        F.conv2d(x, w, null, [1], [1]).sum().backward();
+        var xd = x.detach().contiguous().requires_grad_();
+        var wd = w.detach().clone().requires_grad_();
+        (F.conv2d(xd, wd, null, [1], [1]) * 1.0).sum().backward();
+        Assert.True(x.grad!.allclose(xd.grad!, rtol: 1e-12, atol: 1e-12));
+        Assert.True(w.grad!.allclose(wd.grad!, rtol: 1e-12, atol: 1e-12));
+        var xt = randn(2, 3, 4, 2, dtype: ScalarType.Float64).transpose(1, 2).detach().requires_grad_();
+        var wt = randn(4, 2, 2, 2, dtype: ScalarType.Float64, requires_grad: true);
+        F.conv_transpose2d(xt, wt).sum().backward();
+        var xtd = xt.detach().contiguous().requires_grad_();
+        var wtd = wt.detach().clone().requires_grad_();
+        (F.conv_transpose2d(xtd, wtd) * 1.0).sum().backward();
+        Assert.True(xt.grad!.allclose(xtd.grad!, rtol: 1e-12, atol: 1e-12));
+        Assert.True(wt.grad!.allclose(wtd.grad!, rtol: 1e-12, atol: 1e-12));
+    }
+}
