@@ -54,6 +54,11 @@ public static class Catalog
 
         list.Add(TutorialSpec with { Section = "g", Name = "(a) with the other core busy", Iterations = full ? 500 : 200, BusyOtherCore = true });
 
+        // (v): a ResNet-style 3x3 convolution layer, forward and backward. Args: N, C_in, C_out, H, W, kernel, padding.
+        list.Add(mode == RunMode.Smoke
+            ? new("v", "conv2d fwd+bwd 2x8→8 3x3 p1 8x8 (smoke size)", WorkloadKind.Conv, [2, 8, 8, 8, 8, 3, 1])
+            : new("v", "conv2d fwd+bwd 32x64→64 3x3 p1 56x56", WorkloadKind.Conv, [32, 64, 64, 56, 56, 3, 1]));
+
         list.Add(new("p", "process: launch → first tensor result", WorkloadKind.Process, [], "first"));
         list.Add(new("p", "process: autograd program, 500 it", WorkloadKind.Process, [], "autograd"));
 

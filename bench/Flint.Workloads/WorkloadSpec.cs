@@ -21,6 +21,8 @@ public enum WorkloadKind
     CnnStep,
     /// <summary>(i): DataLoader over Fashion-MNIST with ToTensor + Normalize; Args = [batch size, batches (0: the whole epoch)].</summary>
     DataLoaderEpoch,
+    /// <summary>(v): one nn.Conv2d forward + backward (input and parameter gradients).</summary>
+    Conv,
 }
 
 /// <summary>

@@ -46,3 +46,11 @@ public class CudaConvTests
         Assert.True(dev.cpu().allclose(cpu, rtol: 1e-5, atol: 1e-5));
     }
 }
+
+public class CudaFoldTests
+{
+    [Theory]
+    [InlineData("unfold_all")]
+    [InlineData("fold_all")]
+    public void FoldAndUnfoldMatchPyTorch(string name) => FoldGolden.Check(name, CudaDevice.Device);
+}

@@ -215,7 +215,10 @@ internal static class Convolution
     internal static Tensor Forward(Tensor x, Tensor w, ConvGeometry g, long groups)
     {
         long cout = w.Shape[0], ct = (long)g.C * g.Taps, cgt = ct / groups, coutg = cout / groups, L = g.OutPlane;
-        var w2 = w.reshape(cout, cgt);
+        // The products below take explicit batch strides, so every operand is made dense first
+        // (a gradient is often an expanded scalar with stride 0).
+        x = x.contiguous();
+        var w2 = w.contiguous().reshape(cout, cgt);
         var parts = new List<Tensor>();
         int nb = ChunkImages(g, x.dtype);
         for (int n0 = 0; n0 < g.N; n0 += nb)
@@ -240,8 +243,8 @@ internal static class Convolution
     internal static Tensor InputGrad(Tensor gy, Tensor w, ConvGeometry g, long groups, long[] imageShape)
     {
         long cout = w.Shape[0], ct = (long)g.C * g.Taps, cgt = ct / groups, coutg = cout / groups, L = g.OutPlane;
-        var wt = w.reshape(cout, cgt).t();
-        var gy3 = gy.reshape(g.N, cout, L);
+        var wt = w.contiguous().reshape(cout, cgt).t();
+        var gy3 = gy.contiguous().reshape(g.N, cout, L);
         var parts = new List<Tensor>();
         int nb = ChunkImages(g, gy.dtype);
         for (int n0 = 0; n0 < g.N; n0 += nb)
@@ -268,7 +271,8 @@ internal static class Convolution
     internal static Tensor WeightGrad(Tensor x, Tensor gy, ConvGeometry g, long groups, long[] weightShape)
     {
         long cout = weightShape[0], ct = (long)g.C * g.Taps, cgt = ct / groups, coutg = cout / groups, L = g.OutPlane;
-        var gy3 = gy.reshape(g.N, cout, L);
+        x = x.contiguous();
+        var gy3 = gy.contiguous().reshape(g.N, cout, L);
         Tensor? acc = null;
         int nb = ChunkImages(g, x.dtype);
         for (int n0 = 0; n0 < g.N; n0 += nb)

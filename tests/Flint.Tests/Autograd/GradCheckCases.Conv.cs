@@ -26,3 +26,12 @@ public static partial class GradCheckCases
         add("pad_circular", () => [Rand(1, [1, 1, 2, 3, 3])], x => F.pad(x[0], [1, 2, 0, 1, 2, 1], PaddingModes.Circular));
     }
 }
+
+public static partial class GradCheckCases
+{
+    private static void AddFoldCases(Adder add)
+    {
+        add("unfold", () => [Rand(1, [1, 2, 4, 3])], x => F.unfold(x[0], (2, 2), (1, 1), (1, 0), (2, 1)));
+        add("fold", () => [Rand(1, [1, 8, 6])], x => F.fold(x[0], (3, 4), (2, 2), padding: (0, 1), stride: (1, 2)));
+    }
+}

@@ -93,3 +93,27 @@ public static class ConvGolden
     }
 
 }
+
+/// <summary>F.unfold / F.fold golden cases (tests/golden/conv.json, section "fold").</summary>
+public static class FoldGolden
+{
+    private static (long, long)? Pair(JsonElement args, string key)
+    {
+        if (!args.TryGetProperty(key, out var v)) return null;
+        return v.ValueKind == JsonValueKind.Array ? (v[0].GetInt64(), v[1].GetInt64()) : (v.GetInt64(), v.GetInt64());
+    }
+
+    /// <summary>Runs fold/unfold case <paramref name="name"/> on <paramref name="device"/>: values and the gradient of sum(y * r).</summary>
+    public static void Check(string name, Device device)
+    {
+        var c = ConvGolden.Case("fold", name);
+        var a = c.GetProperty("args");
+        var x = NNGolden.Tensor(c.GetProperty("x")).to(device).requires_grad_();
+        var y = c.GetProperty("op").GetString() == "unfold"
+            ? torch.nn.functional.unfold(x, Pair(a, "kernel_size")!.Value, Pair(a, "dilation"), Pair(a, "padding"), Pair(a, "stride"))
+            : torch.nn.functional.fold(x, Pair(a, "output_size")!.Value, Pair(a, "kernel_size")!.Value, Pair(a, "dilation"), Pair(a, "padding"), Pair(a, "stride"));
+        NNGolden.AssertClose(c.GetProperty("y"), y.cpu(), 1e-12, 1e-12, name + " y");
+        (y * NNGolden.Tensor(c.GetProperty("r")).to(device)).sum().backward();
+        NNGolden.AssertClose(c.GetProperty("gx"), x.grad!.cpu(), 1e-12, 1e-12, name + " gx");
+    }
+}

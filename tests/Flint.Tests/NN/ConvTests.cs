@@ -197,3 +197,67 @@ public class PadTests
     [MemberData(nameof(Cases))]
     public void ValuesAndGradientsMatchPyTorch(string name) => ConvGolden.CheckPad(name, CPU);
 }
+
+public class FoldTests
+{
+    public static IEnumerable<object[]> Cases => ConvGolden.Names("fold");
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void ValuesAndGradientsMatchPyTorch(string name) => FoldGolden.Check(name, CPU);
+
+    [Fact]
+    public void LayersPrintAsPyTorch()
+    {
+        // PyTorch prints each argument as it was given (an int or a pair); golden: Fold(..., stride=2), Unfold(kernel_size=(2, 3), dilation=2, ...).
+        Assert.StartsWith("Fold(output_size=(4, 5), kernel_size=(2, 3), dilation=1, padding=0, stride=", ConvGolden.Root.GetProperty("fold_repr").GetString());
+        Assert.Equal("Fold(output_size=(4, 5), kernel_size=(2, 3), dilation=1, padding=0, stride=(2, 2))", nn.Fold((4, 5), (2, 3), stride: (2, 2)).ToString());
+        Assert.Equal("Unfold(kernel_size=(2, 3), dilation=(2, 2), padding=(1, 1), stride=1)", nn.Unfold((2, 3), (2, 2), (1, 1)).ToString());
+        Assert.Equal("Unfold(kernel_size=3, dilation=1, padding=0, stride=1)", nn.Unfold(3).ToString());
+    }
+
+    [Fact]
+    public void FoldOfUnfoldCountsEachElementsBlocks()
+    {
+        // fold(unfold(x)) multiplies each element by the number of blocks that cover it (PyTorch's documented identity).
+        var x = randn(2, 3, 5, 6, dtype: ScalarType.Float64);
+        var ones = ones_like(x);
+        var divisor = F.fold(F.unfold(ones, (2, 3), stride: (1, 2)), (5, 6), (2, 3), stride: (1, 2));
+        var back = F.fold(F.unfold(x, (2, 3), stride: (1, 2)), (5, 6), (2, 3), stride: (1, 2));
+        Assert.True(back.allclose(x * divisor));
+    }
+
+    [Fact]
+    public void ErrorsUsePyTorchsWords()
+    {
+        Assert.Equal(ConvGolden.Error("unfold_rank").message, Assert.Throws<ArgumentException>(() => F.unfold(zeros([2, 3, 4, 5, 6]), 2)).Message);
+        Assert.Equal(ConvGolden.Error("fold_rank").message, Assert.Throws<ArgumentException>(() => F.fold(zeros([2, 3, 4, 5]), 4, 2)).Message);
+        Assert.Equal(ConvGolden.Error("fold_channels").message, Assert.Throws<ArgumentException>(() => F.fold(zeros([2, 7, 9]), 4, 2)).Message);
+        Assert.Equal(ConvGolden.Error("fold_blocks").message, Assert.Throws<ArgumentException>(() => F.fold(zeros([2, 8, 8]), 4, 2)).Message);
+    }
+}
+
+public class ConvLayoutTests
+{
+    [Fact]
+    public void ExpandedGradientAndStridedOperandsGiveTheDenseResults()
+    {
+        // y.sum().backward() hands the convolution an expanded (stride 0) gradient; inputs may be transposed views.
+        var x = randn(3, 2, 5, 4, dtype: ScalarType.Float64).transpose(2, 3).detach().requires_grad_();
+        var w = randn(4, 2, 3, 2, dtype: ScalarType.Float64, requires_grad: true);
+        F.conv2d(x, w, null, [1], [1]).sum().backward();
+        var xd = x.detach().contiguous().requires_grad_();
+        var wd = w.detach().clone().requires_grad_();
+        (F.conv2d(xd, wd, null, [1], [1]) * 1.0).sum().backward();
+        Assert.True(x.grad!.allclose(xd.grad!, rtol: 1e-12, atol: 1e-12));
+        Assert.True(w.grad!.allclose(wd.grad!, rtol: 1e-12, atol: 1e-12));
+        var xt = randn(2, 3, 4, 2, dtype: ScalarType.Float64).transpose(1, 2).detach().requires_grad_();
+        var wt = randn(4, 2, 2, 2, dtype: ScalarType.Float64, requires_grad: true);
+        F.conv_transpose2d(xt, wt).sum().backward();
+        var xtd = xt.detach().contiguous().requires_grad_();
+        var wtd = wt.detach().clone().requires_grad_();
+        (F.conv_transpose2d(xtd, wtd) * 1.0).sum().backward();
+        Assert.True(xt.grad!.allclose(xtd.grad!, rtol: 1e-12, atol: 1e-12));
+        Assert.True(wt.grad!.allclose(wtd.grad!, rtol: 1e-12, atol: 1e-12));
+    }
+}
