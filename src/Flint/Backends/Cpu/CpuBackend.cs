@@ -1,7 +1,7 @@
 namespace Flint.Backends.Cpu;
 
 /// <summary>The host's primitives: thin forwarding to the CPU kernels, which work on managed arrays.</summary>
-internal sealed class CpuBackend : IBackend
+internal sealed partial class CpuBackend : IBackend
 {
     public Storage Allocate(ScalarType dtype, long numel, Device device, bool clear) => Storage.Allocate(dtype, numel, clear);
 
