@@ -48,6 +48,7 @@ internal sealed class TorchSharpSide(Func<string, ProcessStartInfo> childLaunche
         WorkloadKind.Gemm => new TsGemm(spec),
         WorkloadKind.Elementwise => new TsElementwise(spec),
         WorkloadKind.SmallOp => new TsSmallOp(spec),
+        WorkloadKind.TransformerStep => new TsCharGptStep(spec),
         WorkloadKind.Process => new ChildProcessWorkload(childLauncher("torchsharp-" + spec.Op)),
         _ => null,
     };

@@ -54,6 +54,9 @@ public static class Catalog
 
         list.Add(TutorialSpec with { Section = "g", Name = "(a) with the other core busy", Iterations = full ? 500 : 200, BusyOtherCore = true });
 
+        // (t): one training step of samples/CharGpt's model (4 layers, 4 heads, 128 wide, context 64, batch 32, 80 characters).
+        list.Add(new("t", "CharGpt training step 4L/4H/128/ctx64/b32", WorkloadKind.TransformerStep, [4, 4, 128, 64, 32, 80], Iterations: full ? 50 : 10));
+
         list.Add(new("p", "process: launch → first tensor result", WorkloadKind.Process, [], "first"));
         list.Add(new("p", "process: autograd program, 500 it", WorkloadKind.Process, [], "autograd"));
 

@@ -23,6 +23,7 @@ public sealed class FlintSide(Func<string, ProcessStartInfo>? childLauncher = nu
         WorkloadKind.Gemm => new FlintGemm(spec, dispose: scoped || !spec.Allocating),
         WorkloadKind.Elementwise => new FlintElementwise(spec, scoped),
         WorkloadKind.SmallOp => new FlintSmallOp(spec, scoped),
+        WorkloadKind.TransformerStep => new FlintCharGptStep(spec, scoped),
         // The whole-process programs are the README's, natural code only.
         WorkloadKind.Process => childLauncher is null || scoped ? null : new ChildProcessWorkload(childLauncher("flint-" + spec.Op)),
         _ => null,

@@ -15,6 +15,8 @@ public enum WorkloadKind
     SmallOp,
     /// <summary>Whole child process: launch → first tensor result, or the full autograd program.</summary>
     Process,
+    /// <summary>(t): one training step of samples/CharGpt's transformer (Args: layers, heads, width, context, batch, vocabulary).</summary>
+    TransformerStep,
 }
 
 /// <summary>
