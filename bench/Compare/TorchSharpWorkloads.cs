@@ -50,6 +50,7 @@ internal sealed class TorchSharpSide(Func<string, ProcessStartInfo> childLaunche
         WorkloadKind.SmallOp => new TsSmallOp(spec),
         WorkloadKind.RecurrentProgram => new TsLstmProgram(spec),
         WorkloadKind.Conv => new TsConv(spec),
+        WorkloadKind.TransformerStep => new TsCharGptStep(spec),
         WorkloadKind.Process => new ChildProcessWorkload(childLauncher("torchsharp-" + spec.Op)),
         WorkloadKind.CnnStep => new TsCnnStep(spec),
         // (i) is Flint's pipeline against its own training epoch: TorchSharp's torchvision is not referenced here.

@@ -58,6 +58,8 @@ public static class Catalog
         list.Add(mode == RunMode.Smoke
             ? new("v", "conv2d fwd+bwd 2x8→8 3x3 p1 8x8 (smoke size)", WorkloadKind.Conv, [2, 8, 8, 8, 8, 3, 1])
             : new("v", "conv2d fwd+bwd 32x64→64 3x3 p1 56x56", WorkloadKind.Conv, [32, 64, 64, 56, 56, 3, 1]));
+        // (t): one training step of samples/CharGpt's model (4 layers, 4 heads, 128 wide, context 64, batch 32, 80 characters).
+        list.Add(new("t", "CharGpt training step 4L/4H/128/ctx64/b32", WorkloadKind.TransformerStep, [4, 4, 128, 64, 32, 80], Iterations: full ? 50 : 10));
 
         list.Add(new("p", "process: launch → first tensor result", WorkloadKind.Process, [], "first"));
         list.Add(new("p", "process: autograd program, 500 it", WorkloadKind.Process, [], "autograd"));

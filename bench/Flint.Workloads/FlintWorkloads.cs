@@ -25,6 +25,7 @@ public sealed class FlintSide(Func<string, ProcessStartInfo>? childLauncher = nu
         WorkloadKind.SmallOp => new FlintSmallOp(spec, scoped),
         WorkloadKind.RecurrentProgram => new FlintLstmProgram(spec, scoped),
         WorkloadKind.Conv => new FlintConv(spec, scoped),
+        WorkloadKind.TransformerStep => new FlintCharGptStep(spec, scoped),
         // The whole-process programs are the README's, natural code only.
         WorkloadKind.Process => childLauncher is null || scoped ? null : new ChildProcessWorkload(childLauncher("flint-" + spec.Op)),
         WorkloadKind.CnnStep => new FlintCnnStep(spec, scoped),

@@ -60,7 +60,7 @@ public static class Report
             case WorkloadKind.Process:
                 return "peak " + PerSide(k => r.Values[k] is { } v ? Format.Num(v, "0") : null) + " MiB";
             case WorkloadKind.RecurrentProgram:
-            case WorkloadKind.AutogradProgram or WorkloadKind.NnProgram:
+            case WorkloadKind.AutogradProgram or WorkloadKind.NnProgram or WorkloadKind.TransformerStep:
                 // The mean shows stalls the median hides (a descheduled thread pool or OpenMP barrier).
                 var text = "mean " + PerSide(k => r.MeanSeconds[k] is { } m ? Format.Time(m) : null)
                     + "; final loss " + PerSide(k => r.Values[k] is { } v ? Format.Num(v, "G4") : null)

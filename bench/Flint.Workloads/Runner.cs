@@ -47,7 +47,7 @@ public sealed class Runner(IReadOnlyList<IBenchSide> sides, RunMode mode, TextWr
         using var busy = spec.BusyOtherCore ? new BusyProcess() : null;
         return spec.Kind switch
         {
-            WorkloadKind.AutogradProgram or WorkloadKind.NnProgram => RunProgram(spec),
+            WorkloadKind.AutogradProgram or WorkloadKind.NnProgram or WorkloadKind.TransformerStep => RunProgram(spec),
             WorkloadKind.RecurrentProgram => RunProgram(spec),
             WorkloadKind.Process => RunSelfTimed(spec),
             _ => RunBatches(spec),

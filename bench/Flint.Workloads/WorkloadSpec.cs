@@ -23,6 +23,8 @@ public enum WorkloadKind
     DataLoaderEpoch,
     /// <summary>(v): one nn.Conv2d forward + backward (input and parameter gradients).</summary>
     Conv,
+    /// <summary>(t): one training step of samples/CharGpt's transformer (Args: layers, heads, width, context, batch, vocabulary).</summary>
+    TransformerStep,
 }
 
 /// <summary>

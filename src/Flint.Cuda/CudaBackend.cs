@@ -251,6 +251,9 @@ internal sealed partial class CudaBackend : IBackend
         if (typeof(TOp) == typeof(RoundOp)) { DeviceMathT<T, DeviceRound>(n, d, st, x, o); return; }
         if (typeof(TOp) == typeof(ExpOp) && typeof(T) == typeof(float)) { DeviceMathT<T, DeviceExp>(n, d, st, x, o); return; }
         if (typeof(TOp) == typeof(TanhOp)) { DeviceMathT<T, DeviceTanh>(n, d, st, x, o); return; }
+        // erf/erfinv convert to float64 through generic math, which device code cannot: the float64 twins compute the same.
+        if (typeof(TOp) == typeof(ErfOp)) { DeviceMathT<T, DeviceErf>(n, d, st, x, o); return; }
+        if (typeof(TOp) == typeof(ErfinvOp)) { DeviceMathT<T, DeviceErfinv>(n, d, st, x, o); return; }
         if (Unit(d, st[0]) && Unit(d, st[1]))
         {
             var g = DenseArgs.For(n, st[0].Offset, 0, st[1].Offset);

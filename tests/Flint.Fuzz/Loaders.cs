@@ -40,7 +40,7 @@ public static class Loaders
                 long n = Sizeof(loaded);
                 if (loaded is StateDictionary sd)
                 {
-                    var ps = new[] { new torch.nn.Parameter(torch.zeros(3)), new torch.nn.Parameter(torch.zeros(2, 2)) };
+                    var ps = new[] { torch.nn.Parameter(torch.zeros(3)), torch.nn.Parameter(torch.zeros(2, 2)) };
                     var opt = torch.optim.Adam(ps, 0.01);
                     opt.load_state_dict(sd);
                 }

@@ -20,7 +20,7 @@ public static class Seeds
                 break;
             case "optim":
             {
-                var ps = new[] { new torch.nn.Parameter(torch.randn(3)), new torch.nn.Parameter(torch.randn(2, 2)) };
+                var ps = new[] { torch.nn.Parameter(torch.randn(3)), torch.nn.Parameter(torch.randn(2, 2)) };
                 var opt = torch.optim.Adam(ps, 0.01);
                 foreach (var p in ps) p.sum().backward();
                 opt.step();

@@ -12,6 +12,8 @@ internal struct DeviceSin : IDeviceMathOp { public static double Invoke(double x
 internal struct DeviceCos : IDeviceMathOp { public static double Invoke(double x) => DeviceMath.Cos(x); }
 internal struct DeviceRound : IDeviceMathOp { public static double Invoke(double x) => DeviceMath.RoundHalfEven(x); }
 internal struct DeviceTanh : IDeviceMathOp { public static double Invoke(double x) => DeviceMath.Tanh(x); }
+internal struct DeviceErf : IDeviceMathOp { public static double Invoke(double x) => Flint.Backends.SpecialMath.Erf(x); }
+internal struct DeviceErfinv : IDeviceMathOp { public static double Invoke(double x) => Flint.Backends.SpecialMath.Erfinv(x); }
 // ILGPU's float64 exp agrees with the CPU within an ulp or two; its float32 one is a PTX approximation.
 internal struct DeviceExp : IDeviceMathOp { public static double Invoke(double x) => Math.Exp(x); }
 

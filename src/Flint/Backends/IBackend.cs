@@ -8,6 +8,9 @@ internal enum ReduceKind { Sum, Prod, Max, Min, All, Any }
 /// <summary>Which distribution <see cref="IBackend.Random"/> draws from.</summary>
 internal enum RandomKind { Uniform, Normal, Bernoulli }
 
+/// <summary>What an inclusive scan accumulates along each row of a dense [rows, n] block.</summary>
+internal enum ScanKind { Sum, Prod }
+
 /// <summary>
 /// The primitives a device implements. The op layer (<see cref="Ops.Dispatcher"/>) promotes,
 /// broadcasts and allocates; a backend only moves and computes elements. Operands arrive as
@@ -88,6 +91,19 @@ internal partial interface IBackend
     /// Draws come from the device's own generator (reproducible per seed, not the CPU's stream).
     /// </summary>
     void Random(RandomKind kind, ScalarType t, Storage dst, long offset, long count, double a, double b);
+
+    /// <summary>
+    /// Stable sort of each row of a dense [rows, n] block (float32, float64 or int64) into dense
+    /// <paramref name="values"/> and the source positions (int64) into <paramref name="indices"/>.
+    /// NaN sorts above every number (last ascending, first descending); equal keys keep their order.
+    /// </summary>
+    void Sort(ScalarType t, Storage block, int rows, int n, Storage values, Storage indices, bool descending);
+
+    /// <summary>
+    /// Inclusive scan (running sum or product) of each row of a dense [rows, n] block (float64 or
+    /// int64) into dense <paramref name="output"/>; <paramref name="reverse"/> scans from the row's end.
+    /// </summary>
+    void Scan(ScanKind kind, ScalarType t, Storage block, int rows, int n, Storage output, bool reverse);
 }
 
 /// <summary>Finds the backend for a device: the CPU's is built in; others register themselves.</summary>

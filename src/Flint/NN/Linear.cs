@@ -15,11 +15,11 @@ namespace Flint
             private const string BiasComponentName = nameof(bias);
 
             [ComponentName(Name = WeightComponentName)]
-            private torch.nn.Parameter _weight = null!;
+            private Modules.Parameter _weight = null!;
             [ComponentName(Name = BiasComponentName)]
-            private torch.nn.Parameter? _bias;
+            private Modules.Parameter? _bias;
 
-            internal Linear(torch.nn.Parameter weight, torch.nn.Parameter? bias)
+            internal Linear(Modules.Parameter weight, Modules.Parameter? bias)
             {
                 if (weight.dim() != 2) throw new ArgumentException($"Linear expects a 2-D weight, got shape {weight.size()}");
                 if (bias is not null && (bias.dim() != 1 || bias.size(0) != weight.size(0)))
@@ -34,11 +34,11 @@ namespace Flint
             {
                 in_features = inputSize;
                 out_features = outputSize;
-                weight = new torch.nn.Parameter(torch.empty([outputSize, inputSize], dtype, device));
+                weight = torch.nn.Parameter(torch.empty([outputSize, inputSize], dtype, device));
                 torch.nn.init.kaiming_uniform_(weight, a: Math.Sqrt(5));
                 if (hasBias)
                 {
-                    bias = new torch.nn.Parameter(torch.empty([outputSize], dtype, device));
+                    bias = torch.nn.Parameter(torch.empty([outputSize], dtype, device));
                     var (fanIn, _) = torch.nn.init.CalculateFanInAndFanOut(weight);
                     double bound = fanIn > 0 ? 1 / Math.Sqrt(fanIn) : 0;
                     torch.nn.init.uniform_(bias, -bound, bound);
@@ -46,7 +46,7 @@ namespace Flint
             }
 
             /// <summary>The (out_features, in_features) weight.</summary>
-            public torch.nn.Parameter weight
+            public Modules.Parameter weight
             {
                 get => _weight;
                 set
@@ -58,7 +58,7 @@ namespace Flint
             }
 
             /// <summary>The (out_features) bias, or null for <c>hasBias: false</c>.</summary>
-            public torch.nn.Parameter? bias
+            public Modules.Parameter? bias
             {
                 get => _bias;
                 set

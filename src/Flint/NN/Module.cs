@@ -1,3 +1,4 @@
+using Flint.Modules;
 using System.Reflection;
 using System.Text;
 

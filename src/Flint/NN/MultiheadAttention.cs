@@ -56,9 +56,9 @@ namespace Flint
                 ResetParameters();
             }
 
-            private torch.nn.Parameter Register(string name, Tensor data)
+            private Parameter Register(string name, Tensor data)
             {
-                var p = new torch.nn.Parameter(data);
+                var p = new Parameter(data);
                 register_parameter(name, p);
                 return p;
             }
@@ -101,19 +101,19 @@ namespace Flint
             /// <summary>Whether a zero key/value is appended to each sequence.</summary>
             public bool add_zero_attn { get; }
             /// <summary>The packed (3·E, E) q/k/v projection, or null when kdim/vdim differ from embed_dim.</summary>
-            public torch.nn.Parameter? in_proj_weight { get; }
+            public Parameter? in_proj_weight { get; }
             /// <summary>The (E, E) query projection when kdim/vdim differ from embed_dim.</summary>
-            public torch.nn.Parameter? q_proj_weight { get; }
+            public Parameter? q_proj_weight { get; }
             /// <summary>The (E, kdim) key projection when kdim/vdim differ from embed_dim.</summary>
-            public torch.nn.Parameter? k_proj_weight { get; }
+            public Parameter? k_proj_weight { get; }
             /// <summary>The (E, vdim) value projection when kdim/vdim differ from embed_dim.</summary>
-            public torch.nn.Parameter? v_proj_weight { get; }
+            public Parameter? v_proj_weight { get; }
             /// <summary>The packed (3·E) projection bias, or null for <c>bias: false</c>.</summary>
-            public torch.nn.Parameter? in_proj_bias { get; }
+            public Parameter? in_proj_bias { get; }
             /// <summary>The (1, 1, E) key appended to every sequence with <c>add_bias_kv</c>.</summary>
-            public torch.nn.Parameter? bias_k { get; }
+            public Parameter? bias_k { get; }
             /// <summary>The (1, 1, E) value appended to every sequence with <c>add_bias_kv</c>.</summary>
-            public torch.nn.Parameter? bias_v { get; }
+            public Parameter? bias_v { get; }
             /// <summary>The output projection.</summary>
             public NonDynamicallyQuantizableLinear out_proj { get; }
 

@@ -12,7 +12,7 @@ namespace Flint;
 internal static class TensorFormatter
 {
     private const int Precision = 4;
-    private const long Threshold = 1000;
+    private const long SummarizeThreshold = 1000;
     private const int EdgeItems = 3;
     private const int LineWidth = 80;
 
@@ -129,7 +129,7 @@ internal static class TensorFormatter
     // _tensor_str (numel > 0)
     private static string TensorStr(ReadOnlySpan<long> shape, ScalarType dtype, ReadOnlySpan<double> values, int indent)
     {
-        bool summarize = values.Length > Threshold;
+        bool summarize = values.Length > SummarizeThreshold;
         var formatter = summarize
             ? new Formatter(dtype, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(GetSummarizedData(shape, values)))
             : new Formatter(dtype, values);

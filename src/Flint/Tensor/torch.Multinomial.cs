@@ -28,7 +28,8 @@ public static partial class torch
             if (!replacement || num_samples == 1) WithoutReplacement(g, row, outRow);
             else WithReplacement(g, row, outRow);
         }
-        var t = torch.tensor(result);
+        // Drawn on the host from the CPU generator; the indices go back to the input's device, as PyTorch returns them.
+        var t = torch.tensor(result).to(input.device);
         return input.dim() == 1 ? t : t.reshape(rows, num_samples);
     }
 

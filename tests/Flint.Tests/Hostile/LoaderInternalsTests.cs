@@ -55,7 +55,7 @@ public class LoaderInternalsTests
     [Fact]
     public void AnOptimizerOptionThatIsNotANumberIsAnArgumentException()
     {
-        var ps = new[] { new torch.nn.Parameter(torch.zeros(2)) };
+        var ps = new[] { torch.nn.Parameter(torch.zeros(2)) };
         var opt = torch.optim.SGD(ps, 0.1);
         var sd = opt.state_dict();
         sd.ParamGroups[0]["lr"] = "abc";

@@ -34,7 +34,7 @@ public class FlintWrittenFilesTests
                 ["scalar"] = torch.tensor(-1.25, dtype: torch.float64), ["empty"] = torch.zeros(0, 2, dtype: torch.int32),
             }, p),
             ["dtypes.pt"] = p => torch.save(dtypes, p),
-            ["parameter.pt"] = p => torch.save(new torch.nn.Parameter(randn.select(0, 0)), p),
+            ["parameter.pt"] = p => torch.save(torch.nn.Parameter(randn.select(0, 0)), p),
             ["nested.pt"] = p => torch.save((object)new Dictionary<string, object?>
             {
                 ["state"] = new Dictionary<long, object?>

@@ -55,7 +55,7 @@ public class TorchLoadGoldenTests
         torch.manual_seed(1);
         Assert.Equal(IOGolden.Hex(torch.randn(2, 3)), IOGolden.Hex(t));
 
-        var p = Assert.IsType<torch.nn.Parameter>(torch.load(IOGolden.PathOf("parameter.pt")));
+        var p = Assert.IsType<Modules.Parameter>(torch.load(IOGolden.PathOf("parameter.pt")));
         Assert.True(p.requires_grad && p.is_leaf);
         IOGolden.AssertMatches(IOGolden.Root.GetProperty("parameter.pt").GetProperty(""), p, "parameter.pt");
     }

@@ -61,14 +61,14 @@ public class TorchSaveTests
     public void KeepsRequiresGradAndParameters()
     {
         var w = torch.ones(2, 2, requires_grad: true);
-        var p = new torch.nn.Parameter(torch.full([3], 0.5));
-        var frozen = new torch.nn.Parameter(torch.zeros(1), requires_grad: false);
+        var p = torch.nn.Parameter(torch.full([3], 0.5));
+        var frozen = torch.nn.Parameter(torch.zeros(1), requires_grad: false);
         var back = Assert.IsType<List<object?>>(RoundTrip(new List<object?> { w, p, frozen }));
         Assert.True(Assert.IsType<Tensor>(back[0]).requires_grad);
-        var p2 = Assert.IsType<torch.nn.Parameter>(back[1]);
+        var p2 = Assert.IsType<Modules.Parameter>(back[1]);
         Assert.True(p2.requires_grad && p2.is_leaf);
         Assert.Equal(IOGolden.Hex(p), IOGolden.Hex(p2));
-        Assert.False(Assert.IsType<torch.nn.Parameter>(back[2]).requires_grad);
+        Assert.False(Assert.IsType<Modules.Parameter>(back[2]).requires_grad);
     }
 
     [Fact]

@@ -109,7 +109,7 @@ public class InitGoldenTests
     [Fact]
     public void InitFillsParametersWithoutRecordingHistory()
     {
-        var p = new nn.Parameter(zeros(3, 4));
+        var p = nn.Parameter(zeros(3, 4));
         nn.init.uniform_(p, -1, 1);
         Assert.True(p.is_leaf);
         Assert.Null(p.grad_fn);

@@ -26,7 +26,7 @@ public class ModuleTests
     /// <summary>A module with a raw parameter, a buffer, a child and an auto-property child.</summary>
     private sealed class Mixed : nn.Module<Tensor, Tensor>
     {
-        private readonly nn.Parameter scale = new(ones(3));
+        private readonly Parameter scale = nn.Parameter(ones(3));
         private readonly Tensor running = zeros(3);
         public Linear head { get; } = nn.Linear(3, 1);
 
@@ -156,7 +156,7 @@ public class ModuleTests
         var x = randn(2, 3);
         Assert.Same(x, seq.call(x));
 
-        var p = new nn.Parameter(randn(2));
+        var p = nn.Parameter(randn(2));
         seq.register_parameter("alpha", p);
         Assert.Same(p, seq.parameters().Single());
         seq.register_parameter("alpha", null);
@@ -299,7 +299,7 @@ public class ModuleTests
         Assert.Single(noBias.parameters());
         var x = randn(2, 4);
         Assert.True(noBias.call(x).allclose(x.mm(noBias.weight.t())));
-        var w = new nn.Parameter(randn(3, 4));
+        var w = nn.Parameter(randn(3, 4));
         var wrapped = nn.Linear(w);
         Assert.Same(w, wrapped.weight);
         Assert.Equal(4, wrapped.in_features);

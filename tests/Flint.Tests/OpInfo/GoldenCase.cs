@@ -222,6 +222,8 @@ public sealed class OpArgs(object?[] positional, Dictionary<string, object?> key
     public bool Has(string name) => keywords.ContainsKey(name) && keywords[name] is not null;
     public GScalar KwS(string name) => (GScalar)keywords[name]!;
     public double? KwD(string name) => Has(name) ? KwS(name).Value : null;
+    /// <summary>A keyword argument as decoded (a string, tensor, GScalar, ...), or null when absent.</summary>
+    public object? Kw(string name) => keywords.TryGetValue(name, out var v) ? v : null;
     public bool KeepDim => Has("keepdim") && KwS("keepdim").B;
     public bool Unbiased => !Has("unbiased") || KwS("unbiased").B;
     public ScalarType? DType => Has("dtype") ? (ScalarType)keywords["dtype"]! : null;

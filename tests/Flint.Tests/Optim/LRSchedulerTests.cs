@@ -1,3 +1,4 @@
+using Flint.Modules;
 using static Flint.Tests.Optim.OptimGolden;
 using static Flint.torch.nn;
 

@@ -1,5 +1,5 @@
 using Flint.Modules;
-using Parameter = Flint.torch.nn.Parameter;
+using Parameter = Flint.Modules.Parameter;
 
 namespace Flint.Tests.Optim;
 

@@ -211,7 +211,7 @@ internal sealed class RestrictedUnpickler
                 var requiresGrad = args[1] as bool? ?? throw Corrupt("_rebuild_parameter: requires_grad is not a bool");
                 if (requiresGrad && !data.is_floating_point())
                     throw Corrupt($"_rebuild_parameter: a {DTypes.Name(data.dtype)} parameter cannot require gradients (only tensors of floating point dtype can)");
-                return new torch.nn.Parameter(data, requiresGrad);
+                return torch.nn.Parameter(data, requiresGrad);
             default:
                 throw new InvalidDataException($"{_source}: refusing to call '{g}' (byte {_opStart} of the pickle): it is not a function Flint's restricted unpickler runs.");
         }

@@ -47,7 +47,7 @@ internal static class TorchSave
     /// </summary>
     private static void WriteTensor(PickleWriter w, Tensor t, List<Storage> storages, Dictionary<Storage, string> keys)
     {
-        if (t is torch.nn.Parameter)
+        if (t is Modules.Parameter)
         {
             w.WriteGlobal("torch._utils", "_rebuild_parameter");
             w.Op(Opcodes.Mark);
