@@ -64,11 +64,11 @@ namespace Flint
             /// <param name="batchFirst">Input and output as (batch, seq, feature).</param>
             /// <param name="dropout">Dropout on each layer's output except the last, in training mode.</param>
             /// <param name="bidirectional">Also run each layer over the reversed sequence.</param>
-            /// <param name="projSize">When &gt; 0, project the hidden state to this size with W_hr (PyTorch's <c>proj_size</c>).</param>
             /// <param name="device">Where the parameters live.</param>
             /// <param name="dtype">The parameters' dtype.</param>
+            /// <param name="projSize">When &gt; 0, project the hidden state to this size with W_hr (PyTorch's <c>proj_size</c>); last, so TorchSharp's positional calls port.</param>
             public static LSTM LSTM(long inputSize, long hiddenSize, long numLayers = 1, bool bias = true, bool batchFirst = false, double dropout = 0.0,
-                bool bidirectional = false, long projSize = 0, Device? device = null, ScalarType? dtype = null)
+                bool bidirectional = false, Device? device = null, ScalarType? dtype = null, long projSize = 0)
                 => new(inputSize, hiddenSize, numLayers, bias, batchFirst, dropout, bidirectional, projSize, device, dtype);
         }
     }

@@ -246,6 +246,12 @@ namespace Flint
             private (Tensor output, Tensor h, Tensor? c) RunDirection(Tensor projected, long[] batchSizes, Tensor h0, Tensor? c0, RecurrentWeights w, bool reverse)
             {
                 int steps = batchSizes.Length;
+                if (_mode == RecurrentMode.Lstm && w.WeightHr is null)
+                {
+                    // The common case, an LSTM without projection: the whole direction is one node (Ops/Recurrent.cs).
+                    var withHiddenBias = w.BiasHh is null ? projected : projected.add(w.BiasHh);
+                    return Ops.Recurrent.LstmLayer(withHiddenBias, batchSizes, h0, c0!, w.WeightHh, reverse);
+                }
                 var offsets = new long[steps];
                 for (int t = 1; t < steps; t++) offsets[t] = offsets[t - 1] + batchSizes[t - 1];
                 var outputs = new Tensor[steps];

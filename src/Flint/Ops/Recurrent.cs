@@ -48,4 +48,98 @@ internal static class Recurrent
         });
         return (results[0], results[1]);
     }
+
+    /// <summary>
+    /// One direction of one LSTM layer (no projection) as one autograd node, over packed rows: step t holds
+    /// <paramref name="batchSizes"/>[t] rows (non-increasing; a padded batch has them all equal) at row offset
+    /// sum(batchSizes[..t]). <paramref name="projected"/> (rows, 4H) already holds x W_ihᵀ + b_ih + b_hh; each
+    /// step adds h W_hhᵀ. The state is kept for all B sequences: a step updates its first rows, so a sequence
+    /// that has ended keeps its last state (forward) and one that has not started keeps h0 (reverse). The
+    /// backward runs back through time by hand and forms the W_hh gradient as one GEMM over all steps
+    /// (Gᵀ·H_prev, K = rows) instead of one thin product and one accumulation per step.
+    /// Returns the outputs (rows, H) in packed order and the final h and c (B, H).
+    /// </summary>
+    internal static (Tensor output, Tensor h, Tensor c) LstmLayer(Tensor projected, long[] batchSizes, Tensor h0, Tensor c0, Tensor weightHh, bool reverse)
+    {
+        int n = batchSizes.Length;
+        long batch = h0.Shape[0], hidden = h0.Shape[1];
+        var offsets = new long[n];
+        for (int t = 1; t < n; t++) offsets[t] = offsets[t - 1] + batchSizes[t - 1];
+        long rows = n == 0 ? 0 : offsets[n - 1] + batchSizes[n - 1];
+        if (n == 0 || batchSizes[0] != batch || projected.Shape.Length != 2 || projected.Shape[0] != rows || projected.Shape[1] != 4 * hidden
+            || !Shapes.SameShape(c0.Shape, h0.Shape) || weightHh.Shape.Length != 2 || weightHh.Shape[0] != 4 * hidden || weightHh.Shape[1] != hidden)
+            throw new ArgumentException($"lstm layer: inputs of shape {projected.size()}, h0 {h0.size()}, c0 {c0.size()} and W_hh {weightHh.size()} don't match");
+        // Per processed step k (k = 0 first): the activations (σi, σf, tanh g, σo), the previous c and h, tanh(c').
+        var acts = new Tensor[n];
+        var cPrev = new Tensor[n];
+        var hPrev = new Tensor[n];
+        var tanhCells = new Tensor[n];
+        var outputs = new Tensor[n];
+        Tensor hFull, cFull;
+        using (GradMode.Set(false))
+        {
+            var wT = weightHh.detach().t();
+            var proj = projected.detach();
+            hFull = h0.detach();
+            cFull = c0.detach();
+            for (int k = 0; k < n; k++)
+            {
+                int t = reverse ? n - 1 - k : k;
+                long bs = batchSizes[t];
+                var h = bs == batch ? hFull : hFull.narrow(0, 0, bs);
+                var c = bs == batch ? cFull : cFull.narrow(0, 0, bs);
+                var gates = h.mm(wT);
+                gates.add_(proj.narrow(0, offsets[t], bs));
+                var act = gates.sigmoid();
+                act.narrow(1, 2 * hidden, hidden).copy_(gates.narrow(1, 2 * hidden, hidden).tanh());
+                var cNew = act.narrow(1, hidden, hidden).mul(c).addcmul(act.narrow(1, 0, hidden), act.narrow(1, 2 * hidden, hidden));
+                var tanhC = cNew.tanh();
+                var hNew = act.narrow(1, 3 * hidden, hidden).mul(tanhC);
+                (acts[k], cPrev[k], hPrev[k], tanhCells[k]) = (act, c, h, tanhC);
+                outputs[t] = hNew;
+                hFull = bs == batch ? hNew : torch.cat([hNew, hFull.narrow(0, bs, batch - bs)], 0);
+                cFull = bs == batch ? cNew : torch.cat([cNew, cFull.narrow(0, bs, batch - bs)], 0);
+            }
+        }
+        var output = n == 1 ? outputs[0].clone() : torch.cat(outputs, 0);
+        var results = new[] { output, hFull.clone(), cFull.clone() };
+        Tensor[] saved = [weightHh, .. acts, .. cPrev, .. hPrev, .. tanhCells];
+        var recorded = Recorder.RecordMulti(results, "LstmLayerBackward0", [projected, h0, c0, weightHh], saved, (grads, s) =>
+        {
+            var w = s[0];
+            var gOut = grads[0];
+            var dhFull = grads[1] ?? torch.zeros_like(h0);
+            var dcFull = grads[2] ?? torch.zeros_like(c0);
+            var dGates = new Tensor[n];
+            var prevRows = new Tensor[n];
+            for (int k = n - 1; k >= 0; k--)
+            {
+                int t = reverse ? n - 1 - k : k;
+                long bs = batchSizes[t];
+                var act = s[1 + k];
+                var c = s[1 + n + k];
+                prevRows[t] = s[1 + 2 * n + k];
+                var tanhC = s[1 + 3 * n + k];
+                var (i, f, g, o) = (act.narrow(1, 0, hidden), act.narrow(1, hidden, hidden), act.narrow(1, 2 * hidden, hidden), act.narrow(1, 3 * hidden, hidden));
+                var dh = bs == batch ? dhFull : dhFull.narrow(0, 0, bs);
+                var dc = bs == batch ? dcFull : dcFull.narrow(0, 0, bs);
+                if (gOut is not null) dh = dh.add(gOut.narrow(0, offsets[t], bs));
+                dc = dc.add(dh.mul(o).mul(tanhC.mul(tanhC).neg().add(1.0)));
+                var dO = dh.mul(tanhC).mul(o.mul(o.neg().add(1.0)));
+                var dI = dc.mul(g).mul(i.mul(i.neg().add(1.0)));
+                var dF = dc.mul(c).mul(f.mul(f.neg().add(1.0)));
+                var dG = dc.mul(i).mul(g.mul(g).neg().add(1.0));
+                var dGate = torch.cat([dI, dF, dG, dO], 1);
+                dGates[t] = dGate;
+                var dhPrev = dGate.mm(w);
+                var dcPrev = dc.mul(f);
+                dhFull = bs == batch ? dhPrev : torch.cat([dhPrev, dhFull.narrow(0, bs, batch - bs)], 0);
+                dcFull = bs == batch ? dcPrev : torch.cat([dcPrev, dcFull.narrow(0, bs, batch - bs)], 0);
+            }
+            var all = n == 1 ? dGates[0] : torch.cat(dGates, 0);
+            var prev = n == 1 ? prevRows[0] : torch.cat(prevRows, 0);
+            return [all, dhFull, dcFull, all.t().mm(prev)];
+        });
+        return (recorded[0], recorded[1], recorded[2]);
+    }
 }

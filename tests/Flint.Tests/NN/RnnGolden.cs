@@ -30,7 +30,7 @@ internal static class RnnGolden
         var nonlinearity = kw.TryGetProperty("nonlinearity", out var n) && n.GetString() == "relu" ? torch.nn.NonLinearities.ReLU : torch.nn.NonLinearities.Tanh;
         return kind switch
         {
-            "LSTM" => torch.nn.LSTM(input, hidden, layers, bias, batchFirst, dropout, bidirectional, Int(kw, "proj_size", 0), dtype: dtype),
+            "LSTM" => torch.nn.LSTM(input, hidden, layers, bias, batchFirst, dropout, bidirectional, dtype: dtype, projSize: Int(kw, "proj_size", 0)),
             "GRU" => torch.nn.GRU(input, hidden, layers, bias, batchFirst, dropout, bidirectional, dtype: dtype),
             "RNN" => torch.nn.RNN(input, hidden, layers, nonlinearity, bias, batchFirst, dropout, bidirectional, dtype: dtype),
             "RNNCell" => torch.nn.RNNCell(input, hidden, nonlinearity, bias, dtype: dtype),

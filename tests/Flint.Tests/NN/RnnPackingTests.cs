@@ -117,4 +117,30 @@ public class RnnPackingTests
         foreach (var g in c.GetProperty("grad_params").EnumerateObject())
             NNGolden.AssertClose(g.Value, parameters[g.Name].grad!, 1e-4, 2e-5, $"grad {g.Name}");
     }
+
+    [Fact]
+    public void ReadmeExampleAndPackedEqualsEachSequenceAlone()
+    {
+        var lstm = torch.nn.LSTM(10, 20, numLayers: 2, batchFirst: true, bidirectional: true);
+        var (output, h_n, c_n) = lstm.call(torch.randn(3, 5, 10));
+        Assert.Equal([3L, 5, 40], output.shape);
+        Assert.Equal([4L, 3, 20], h_n.shape);
+        Assert.Equal([4L, 3, 20], c_n.shape);
+
+        Tensor[] sequences = [torch.randn(2, 10), torch.randn(4, 10)];
+        var padded = pad_sequence(sequences, batch_first: true);
+        var packed = pack_padded_sequence(padded, torch.tensor(new long[] { 2, 4 }), batch_first: true, enforce_sorted: false);
+        var (packedOut, h, c) = lstm.call(packed);
+        Assert.Equal([6L, 40], packedOut.data.shape);
+        var (unpacked, lengths) = pad_packed_sequence(packedOut, batch_first: true);
+        Assert.Equal([2L, 4], lengths.data<long>());
+        for (int b = 0; b < 2; b++)
+        {
+            // Unbatched, each sequence alone: the packed batch must give the same outputs and final states.
+            var (alone, hAlone, cAlone) = lstm.call(sequences[b]);
+            Assert.True(unpacked[b].narrow(0, 0, sequences[b].size(0)).allclose(alone, rtol: 1e-5, atol: 1e-6), $"output {b}");
+            Assert.True(h.select(1, b).allclose(hAlone, rtol: 1e-5, atol: 1e-6), $"h {b}");
+            Assert.True(c.select(1, b).allclose(cAlone, rtol: 1e-5, atol: 1e-6), $"c {b}");
+        }
+    }
 }
