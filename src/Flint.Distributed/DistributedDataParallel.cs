@@ -17,7 +17,7 @@ public sealed class DistributedDataParallel : torch.nn.Module<Tensor, Tensor>
     private const long FirstBucketBytes = 1024 * 1024; // PyTorch's _DEFAULT_FIRST_BUCKET_BYTES
     private readonly torch.nn.Module<Tensor, Tensor> _module;
     private readonly ProcessGroup _group;
-    private readonly torch.nn.Parameter[] _params;
+    private readonly Modules.Parameter[] _params;
     private Bucket[] _buckets;
     private readonly (Bucket bucket, long offset)[] _slot;
     private readonly long _cap;
@@ -53,7 +53,7 @@ public sealed class DistributedDataParallel : torch.nn.Module<Tensor, Tensor>
         this.broadcast_buffers = broadcast_buffers;
         this.find_unused_parameters = find_unused_parameters;
         if (bucket_cap_mb <= 0) throw new ArgumentException($"bucket_cap_mb must be positive, got {bucket_cap_mb}");
-        _params = module.parameters().Where(p => p.requires_grad).Distinct(ReferenceEqualityComparer.Instance).Cast<torch.nn.Parameter>().ToArray();
+        _params = module.parameters().Where(p => p.requires_grad).Distinct(ReferenceEqualityComparer.Instance).Cast<Modules.Parameter>().ToArray();
         if (_params.Length == 0) throw new ArgumentException("DistributedDataParallel is not needed when a module doesn't have any parameter that requires a gradient.");
         for (int i = 0; i < _params.Length; i++) _index[_params[i]] = i;
         _ready = new bool[_params.Length];

@@ -32,7 +32,7 @@ internal static class DdpScenarios
             RegisterComponents();
         }
 
-        public nn.Parameter Head2Weight => named_parameters().First(p => p.name == "head2.weight").parameter;
+        public Flint.Modules.Parameter Head2Weight => named_parameters().First(p => p.name == "head2.weight").parameter;
 
         public override Tensor forward(Tensor x)
         {
@@ -56,7 +56,7 @@ internal static class DdpScenarios
             var ddp = nn.parallel.DistributedDataParallel(Mlp(seed: 1 + rank), bucket_cap_mb: cap);
             var reference = Mlp(seed: 1);
             if (cap < 1) Check.True(ddp.bucket_count > 2, $"a tiny bucket_cap_mb makes several buckets ({ddp.bucket_count})");
-            optim.Optimizer Make(IEnumerable<nn.Parameter> ps) => useAdam ? optim.Adam(ps, lr: 0.01) : optim.SGD(ps, lr: 0.1, momentum: 0.9);
+            optim.Optimizer Make(IEnumerable<Flint.Modules.Parameter> ps) => useAdam ? optim.Adam(ps, lr: 0.01) : optim.SGD(ps, lr: 0.1, momentum: 0.9);
             var opt = Make(ddp.parameters());
             var refOpt = Make(reference.parameters());
             for (int step = 0; step < Steps; step++)

@@ -21,8 +21,8 @@ namespace Flint
                 this.track_running_stats = track_running_stats;
                 if (affine)
                 {
-                    weight = new torch.nn.Parameter(torch.ones([num_features], dtype, device));
-                    bias = new torch.nn.Parameter(torch.zeros([num_features], dtype, device));
+                    weight = torch.nn.Parameter(torch.ones([num_features], dtype, device));
+                    bias = torch.nn.Parameter(torch.zeros([num_features], dtype, device));
                     register_parameter(nameof(weight), weight);
                     register_parameter(nameof(bias), bias);
                 }
@@ -48,9 +48,9 @@ namespace Flint
             /// <summary>Whether the layer keeps running statistics (else it always normalises by the batch's).</summary>
             public bool track_running_stats { get; }
             /// <summary>The per-channel scale (ones at first), or null without <see cref="affine"/>.</summary>
-            public torch.nn.Parameter? weight { get; }
+            public Modules.Parameter? weight { get; }
             /// <summary>The per-channel shift (zeros at first), or null without <see cref="affine"/>.</summary>
-            public torch.nn.Parameter? bias { get; }
+            public Modules.Parameter? bias { get; }
             /// <summary>The running mean (a buffer), or null without <see cref="track_running_stats"/>.</summary>
             public Tensor? running_mean { get; }
             /// <summary>The running unbiased variance (a buffer), or null without <see cref="track_running_stats"/>.</summary>

@@ -14,9 +14,9 @@ namespace Flint
             private const string BiasComponentName = nameof(bias);
 
             [ComponentName(Name = WeightComponentName)]
-            private torch.nn.Parameter _weight = null!;
+            private Modules.Parameter _weight = null!;
             [ComponentName(Name = BiasComponentName)]
-            private torch.nn.Parameter? _bias;
+            private Modules.Parameter? _bias;
 
             private protected Convolution(string kind, long inChannels, long outChannels, long[] kernelSize, long[] stride, long[] padding, Padding? paddingType,
                 long[] dilation, bool transposed, long[] outputPadding, long groups, bool hasBias, PaddingModes paddingMode, Device? device, ScalarType? dtype)
@@ -43,8 +43,8 @@ namespace Flint
                 this.groups = groups;
                 padding_mode = paddingMode;
                 long[] shape = transposed ? [inChannels, outChannels / groups, .. kernelSize] : [outChannels, inChannels / groups, .. kernelSize];
-                weight = new torch.nn.Parameter(torch.empty(shape, dtype, device));
-                if (hasBias) bias = new torch.nn.Parameter(torch.empty([outChannels], dtype, device));
+                weight = torch.nn.Parameter(torch.empty(shape, dtype, device));
+                if (hasBias) bias = torch.nn.Parameter(torch.empty([outChannels], dtype, device));
                 reset_parameters();
             }
 
@@ -68,7 +68,7 @@ namespace Flint
             }
 
             /// <summary>The filters: (out_channels, in_channels / groups, *kernel_size), transposed: (in_channels, out_channels / groups, *kernel_size).</summary>
-            public torch.nn.Parameter weight
+            public Modules.Parameter weight
             {
                 get => _weight;
                 set
@@ -80,7 +80,7 @@ namespace Flint
             }
 
             /// <summary>The (out_channels) bias, or null without one.</summary>
-            public torch.nn.Parameter? bias
+            public Modules.Parameter? bias
             {
                 get => _bias;
                 set

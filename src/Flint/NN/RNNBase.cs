@@ -57,9 +57,9 @@ namespace Flint
                 reset_parameters();
             }
 
-            private torch.nn.Parameter NewParameter(string name, long[] shape, Device? device, ScalarType? dtype)
+            private Modules.Parameter NewParameter(string name, long[] shape, Device? device, ScalarType? dtype)
             {
-                var p = new torch.nn.Parameter(torch.empty(shape, dtype, device));
+                var p = torch.nn.Parameter(torch.empty(shape, dtype, device));
                 register_parameter(name, p);
                 return p;
             }
@@ -93,8 +93,8 @@ namespace Flint
             private long RealHidden => proj_size > 0 ? proj_size : hidden_size;
 
             /// <summary>Each layer's and direction's parameters, in PyTorch's order (w_ih, w_hh, b_ih, b_hh, w_hr).</summary>
-            public IReadOnlyList<IReadOnlyList<torch.nn.Parameter>> all_weights => _weights
-                .Select(w => (IReadOnlyList<torch.nn.Parameter>)new[] { w.WeightIh, w.WeightHh, w.BiasIh, w.BiasHh, w.WeightHr }
+            public IReadOnlyList<IReadOnlyList<Modules.Parameter>> all_weights => _weights
+                .Select(w => (IReadOnlyList<Modules.Parameter>)new[] { w.WeightIh, w.WeightHh, w.BiasIh, w.BiasHh, w.WeightHr }
                     .Where(p => p is not null).Select(p => p!).ToArray()).ToArray();
 
             /// <summary>Draws every parameter from U(-1/sqrt(hidden_size), 1/sqrt(hidden_size)), in registration order, as PyTorch does.</summary>

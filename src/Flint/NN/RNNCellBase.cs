@@ -23,9 +23,9 @@ namespace Flint.Modules
             reset_parameters();
         }
 
-        private torch.nn.Parameter NewParameter(string name, long[] shape, Device? device, ScalarType? dtype)
+        private Modules.Parameter NewParameter(string name, long[] shape, Device? device, ScalarType? dtype)
         {
-            var p = new torch.nn.Parameter(torch.empty(shape, dtype, device));
+            var p = torch.nn.Parameter(torch.empty(shape, dtype, device));
             register_parameter(name, p);
             return p;
         }
@@ -42,16 +42,16 @@ namespace Flint.Modules
         public bool bias { get; }
 
         /// <summary>(G·hidden_size, input_size): the input weights of the stacked gates.</summary>
-        public torch.nn.Parameter weight_ih => Weights.WeightIh;
+        public Modules.Parameter weight_ih => Weights.WeightIh;
 
         /// <summary>(G·hidden_size, hidden_size): the hidden weights of the stacked gates.</summary>
-        public torch.nn.Parameter weight_hh => Weights.WeightHh;
+        public Modules.Parameter weight_hh => Weights.WeightHh;
 
         /// <summary>The input bias, or null without bias.</summary>
-        public torch.nn.Parameter? bias_ih => Weights.BiasIh;
+        public Modules.Parameter? bias_ih => Weights.BiasIh;
 
         /// <summary>The hidden bias, or null without bias.</summary>
-        public torch.nn.Parameter? bias_hh => Weights.BiasHh;
+        public Modules.Parameter? bias_hh => Weights.BiasHh;
 
         /// <summary>Draws every parameter from U(-1/sqrt(hidden_size), 1/sqrt(hidden_size)), as PyTorch does.</summary>
         public void reset_parameters()

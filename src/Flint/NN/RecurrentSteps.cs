@@ -14,8 +14,8 @@ namespace Flint.Modules
     }
 
     /// <summary>The weights of one layer and direction (or of a cell): PyTorch's w_ih, w_hh, b_ih, b_hh and LSTM's w_hr.</summary>
-    internal sealed record RecurrentWeights(torch.nn.Parameter WeightIh, torch.nn.Parameter WeightHh,
-        torch.nn.Parameter? BiasIh, torch.nn.Parameter? BiasHh, torch.nn.Parameter? WeightHr);
+    internal sealed record RecurrentWeights(Modules.Parameter WeightIh, Modules.Parameter WeightHh,
+        Modules.Parameter? BiasIh, Modules.Parameter? BiasHh, Modules.Parameter? WeightHr);
 
     /// <summary>
     /// One time step of each recurrent cell, written with tensor ops (so it runs on every device and autograd

@@ -1,3 +1,4 @@
+using Flint.Modules;
 using System.Globalization;
 using static Flint.torch.nn;
 

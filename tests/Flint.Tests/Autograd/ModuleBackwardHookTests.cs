@@ -1,3 +1,4 @@
+using Flint.Modules;
 using static Flint.torch.nn;
 
 namespace Flint.Tests.Autograd;

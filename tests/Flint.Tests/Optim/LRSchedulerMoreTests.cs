@@ -1,3 +1,4 @@
+using Flint.Modules;
 using System.Text.Json;
 using static Flint.Tests.Optim.OptimGolden;
 using static Flint.torch.nn;
