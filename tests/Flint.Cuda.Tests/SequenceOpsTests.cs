@@ -14,6 +14,8 @@ public class SequenceOpsTests
         "tril", "triu_diag", "masked_fill_tensor_value", "sort_values", "sort_descending_dim0", "topk", "topk_smallest_dim0",
         "cumsum", "cumsum_dim0", "cumprod", "cumprod_with_zeros", "erf", "erfinv", "gelu", "gelu_tanh", "silu",
         "layer_norm", "embedding", "embedding_unused_padding", "cross_entropy_bct",
+        "leaky_relu", "elu", "softplus", "hardswish", "logsigmoid", "mish", "glu", "prelu", "repeat_interleave_tensor", "addmm", "baddbmm",
+        "einsum_attention", "einsum_ellipsis_three", "einsum_diagonal", "group_norm", "rms_norm", "embedding_bag_mean", "embedding_bag_max",
     ];
 
     [Theory]

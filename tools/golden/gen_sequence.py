@@ -59,6 +59,8 @@ def enc(a):
         return {"scalar_type": NAME[a]}
     if isinstance(a, str):
         return {"str": a}
+    if isinstance(a, float):
+        return {"float": jf(a)}
     if isinstance(a, (list, tuple)):
         if all(isinstance(x, int) and not isinstance(x, bool) for x in a):
             return {"ints": list(a)}
@@ -229,6 +231,73 @@ case("cross_entropy", lambda x, t, **k: F.cross_entropy(x, t, **k), logits, tgt,
 case("cross_entropy", lambda x, t, **k: F.cross_entropy(x, t, **k), logits, tgt, label_smoothing=0.1)
 case("cross_entropy", F.cross_entropy, logits.reshape(2, 4, 3, 1), tgt.reshape(2, 3, 1))
 
+# ==== group (b): more activations, erfinv, repeat_interleave, addmm/baddbmm, einsum, group/rms norm, embedding_bag
+ACTS = [
+    ("leaky_relu", lambda t: F.leaky_relu(t, 0.2)), ("elu", lambda t: F.elu(t, 0.7)), ("selu", F.selu), ("celu", lambda t: F.celu(t, 1.5)),
+    ("softplus", lambda t: F.softplus(t, 2.0, 3.0)), ("softsign", F.softsign), ("hardtanh", lambda t: F.hardtanh(t, -0.5, 1.25)),
+    ("relu6", F.relu6), ("hardswish", F.hardswish), ("hardsigmoid", F.hardsigmoid), ("logsigmoid", F.logsigmoid),
+    ("tanhshrink", F.tanhshrink), ("threshold", lambda t: F.threshold(t, 0.1, 20.0)), ("mish", F.mish),
+]
+for op, f in ACTS:
+    for dt in ["float32", "float64"]:
+        case(op, f, mk([3, 5], dt) * 2)
+    case(op, f, torch.tensor([nan, inf, -inf, 0.0, -0.0, -3.0, 3.0, 6.0, 30.0, -30.0]))
+case("glu", F.glu, mk([2, 6], "float32"))
+case("glu", F.glu, mk([4, 2, 3], "float64"), 0)
+case("glu", F.glu, mk([2, 3], "float32"), 1)
+case("softmin", F.softmin, mk([3, 4], "float32"), 1)
+case("softmin", F.softmin, mk([3, 4], "float64"), 0)
+case("prelu", F.prelu, mk([2, 3, 4], "float32"), torch.tensor([0.25]))
+case("prelu", F.prelu, mk([2, 3, 4], "float32"), torch.tensor([0.1, -0.2, 0.3]))
+case("prelu", F.prelu, mk([2, 3, 4], "float32"), torch.tensor([0.1, -0.2]))
+for dt in ["float32", "float64"]:
+    case("erfinv", torch.erfinv, torch.tensor([nan, -1.0, 1.0, 1.5, -1.5, 0.0, -0.0, 0.5, -0.999, 0.9999, 1e-6, 0.3], dtype=DTYPES[dt]))
+    case("erfinv", torch.erfinv, mk([3, 5], dt, "unit"))
+case("repeat_interleave", lambda t, r, **k: torch.repeat_interleave(t, r, **k), mk([2, 3], "float32"), 2)
+case("repeat_interleave", lambda t, r, **k: torch.repeat_interleave(t, r, **k), mk([2, 3], "float32"), 3, dim=1)
+case("repeat_interleave", lambda t, r, **k: torch.repeat_interleave(t, r, **k), mk([2, 3], "int64"), torch.tensor([1, 0, 2]), dim=1)
+case("repeat_interleave", lambda t, r, **k: torch.repeat_interleave(t, r, **k), mk([2, 2, 3], "float32"), torch.tensor([2, 1]), dim=0)
+case("repeat_interleave", lambda t, r, **k: torch.repeat_interleave(t, r, **k), mk([2, 3], "float32"), torch.tensor([1, 2]), dim=1)
+case("addmm", lambda i, a, b, **k: torch.addmm(i, a, b, **k), mk([2, 4], "float32"), mk([2, 3], "float32", start=1), mk([3, 4], "float32", start=2))
+case("addmm", lambda i, a, b, **k: torch.addmm(i, a, b, **k), mk([4], "float64"), mk([2, 3], "float64", start=1), mk([3, 4], "float64", start=2), beta=0.5, alpha=-2.0)
+case("addmm", lambda i, a, b, **k: torch.addmm(i, a, b, **k), torch.tensor([nan, 1.0]), mk([2, 3], "float32", start=1), mk([3, 2], "float32", start=2), beta=0.0)
+case("baddbmm", lambda i, a, b, **k: torch.baddbmm(i, a, b, **k), mk([2, 2, 4], "float32"), mk([2, 2, 3], "float32", start=1), mk([2, 3, 4], "float32", start=2))
+case("baddbmm", lambda i, a, b, **k: torch.baddbmm(i, a, b, **k), mk([1, 4], "float64"), mk([2, 2, 3], "float64", start=1), mk([2, 3, 4], "float64", start=2), beta=2.0, alpha=0.5)
+EINSUM = [
+    ("ij,jk->ik", [[2, 3], [3, 4]]), ("bij,bjk->bik", [[2, 2, 3], [2, 3, 4]]), ("bhqd,bhkd->bhqk", [[1, 2, 3, 4], [1, 2, 5, 4]]),
+    ("ij,jk", [[2, 3], [3, 4]]), ("ii->i", [[3, 3]]), ("ii", [[3, 3]]), ("ij->", [[2, 3]]), ("ij->ji", [[2, 3]]),
+    ("...ij,...jk->...ik", [[2, 1, 2, 3], [3, 3, 4]]), ("i,j->ij", [[3], [4]]), ("i,i->", [[4], [4]]),
+    ("bn,anm,bm->ba", [[2, 3], [4, 3, 2], [2, 2]]), ("b...d,d->b...", [[2, 3, 4], [4]]), ("ijk,ikj->i", [[2, 3, 4], [2, 4, 3]]),
+    ("ij,kl->ijkl", [[2, 2], [1, 3]]), ("ij,jk->ik", [[2, 3], [4, 4]]), ("ij->iij", [[2, 3]]),
+]
+for eq, shapes in EINSUM:
+    case("einsum", lambda e, *ts: torch.einsum(e, *ts), eq, *[mk(s, "float32", start=i * 3) for i, s in enumerate(shapes)])
+case("einsum", lambda e, *ts: torch.einsum(e, *ts), "ij,jk->ik", mk([2, 3], "float64"), mk([3, 2], "float64"))
+case("group_norm", F.group_norm, mk([2, 6, 3], "float32"), 2, mk([6], "float32", "pos"), mk([6], "float32", start=3))
+case("group_norm", F.group_norm, mk([2, 4, 2, 3], "float64"), 4)
+case("group_norm", F.group_norm, mk([3, 6], "float32"), 3, None, None, 1e-3)
+case("group_norm", F.group_norm, mk([2, 5, 3], "float32"), 2)
+
+
+def rms_norm(x, shape, weight=None, eps=None):
+    """PyTorch 2.4's F.rms_norm, written with 1.13's ops (1.13 has none)."""
+    dims = tuple(range(x.dim() - len(shape), x.dim()))
+    e = torch.finfo(x.dtype).eps if eps is None else eps
+    y = x * torch.rsqrt(x.pow(2).mean(dims, keepdim=True) + e)
+    return y if weight is None else y * weight
+
+
+case("rms_norm", rms_norm, mk([2, 3, 4], "float32"), [4], mk([4], "float32", "pos"))
+case("rms_norm", rms_norm, mk([2, 3, 4], "float64"), [3, 4])
+case("rms_norm", rms_norm, mk([5, 6], "float32", start=4), [6], None, 1e-3)
+EW = mk([7, 3], "float32", start=2)
+for mode in ["sum", "mean", "max"]:
+    case("embedding_bag", lambda i, w, **k: F.embedding_bag(i, w, **k), torch.tensor([[0, 2, 5], [6, 1, 1]]), EW, mode=mode)
+    case("embedding_bag", lambda i, w, **k: F.embedding_bag(i, w, **k), torch.tensor([0, 2, 5, 6, 1, 1, 3]), EW, offsets=torch.tensor([0, 2, 2, 5]), mode=mode)
+    case("embedding_bag", lambda i, w, **k: F.embedding_bag(i, w, **k), torch.tensor([[0, 2, 5], [6, 2, 2]]), EW, mode=mode, padding_idx=2)
+case("embedding_bag", lambda i, w, **k: F.embedding_bag(i, w, **k), torch.tensor([0, 2, 5, 6]), EW, offsets=torch.tensor([0, 1, 4]), mode="sum", include_last_offset=True)
+case("embedding_bag", lambda i, w, **k: F.embedding_bag(i, w, **k), torch.tensor([0, 2, 5, 6]), EW, offsets=torch.tensor([0, 1]), mode="sum", per_sample_weights=torch.tensor([0.5, 2.0, -1.0, 1.5]))
+
 root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tests", "golden")
 with open(os.path.join(root, "ops-sequence.json"), "w") as fh:
     json.dump(cases, fh, separators=(",", ":"))
@@ -284,7 +353,16 @@ class Model(nn.Module):
 
 m = Model()
 reprs["Model"] = repr(m)
+reprs["b"] = [repr(x) for x in [nn.LeakyReLU(), nn.LeakyReLU(0.2, inplace=True), nn.ELU(), nn.ELU(alpha=0.5), nn.SELU(), nn.CELU(), nn.Softplus(),
+    nn.Softsign(), nn.Hardtanh(), nn.Hardtanh(-2.0, 2.0), nn.ReLU6(), nn.Hardswish(), nn.Hardsigmoid(), nn.PReLU(), nn.PReLU(3), nn.LogSigmoid(),
+    nn.Tanhshrink(), nn.Threshold(0.1, 20.0), nn.GLU(), nn.Softmin(dim=1), nn.Mish(), nn.GroupNorm(2, 6), nn.GroupNorm(3, 6, eps=1e-3, affine=False),
+    nn.EmbeddingBag(10, 3), nn.EmbeddingBag(10, 3, mode="max", padding_idx=2), nn.EmbeddingBag(10, 3, mode="sum", max_norm=1.0)]]
+reprs["rms"] = ["RMSNorm((4,), eps=None, elementwise_affine=True)", "RMSNorm((3, 4), eps=0.001, elementwise_affine=False)"]  # PyTorch 2.4's extra_repr
+reprs["ParameterList"] = repr(nn.ParameterList([nn.Parameter(torch.zeros(3)), nn.Parameter(torch.zeros(2, 2))]))
+reprs["ParameterDict"] = repr(nn.ParameterDict({"a": nn.Parameter(torch.zeros(3)), "b": nn.Parameter(torch.zeros(2, dtype=torch.float64))}))
 nnout["repr"] = reprs
+ps = [torch.nn.Parameter(mk([2, 3], "float32")), torch.nn.Parameter(mk([4], "float32", start=6))]
+nnout["parameters_to_vector"] = ev(nn.utils.parameters_to_vector(ps))
 nnout["state_dict"] = [[k, list(v.shape)] for k, v in m.state_dict().items()]
 
 # ---- Embedding: seeded init, forward/backward, padding_idx, scale_grad_by_freq, max_norm, from_pretrained

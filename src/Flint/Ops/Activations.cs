@@ -13,16 +13,18 @@ internal static class Activations
     /// Runs <paramref name="forward"/> without autograd and records one node whose gradient is
     /// <paramref name="grad"/>(g, x). <paramref name="kernel"/> names PyTorch's kernel in the error for non-float inputs.
     /// </summary>
-    internal static Tensor Activation(Tensor self, string kernel, string node, Func<Tensor, Tensor> forward, Func<Tensor, Tensor, Tensor> grad)
+    internal static Tensor Activation(Tensor self, string kernel, string node, Func<Tensor, Tensor> forward, Func<Tensor, Tensor, Tensor> grad, bool wide = false)
     {
         if (!self.IsFloating) throw new ArgumentException($"\"{kernel}\" not implemented for '{DTypes.ShortName(self.dtype)}'");
         Tensor r;
         using (torch.no_grad())
         {
-            bool half = self.dtype is ScalarType.Float16 or ScalarType.BFloat16;
-            var x = half ? self.detach().to(ScalarType.Float32) : self.detach();
+            // wide: evaluate in float64 and round once (PyTorch's expm1 keeps e^x − 1 exact near 0; a float32 exp need not).
+            var compute = wide && self.dtype != ScalarType.Float64 ? ScalarType.Float64
+                : self.dtype is ScalarType.Float16 or ScalarType.BFloat16 ? ScalarType.Float32 : self.dtype;
+            var x = compute != self.dtype ? self.detach().to(compute) : self.detach();
             r = forward(x);
-            if (half) r = r.to(self.dtype);
+            if (compute != self.dtype) r = r.to(self.dtype);
         }
         return Recorder.Record(r, node, [self], [self], (g, s) => [grad(g, s[0])]);
     }
@@ -81,7 +83,7 @@ internal static class Activations
     public static Tensor Elu(Tensor self, double alpha, double scale, double inputScale, string node) =>
         Activation(self, "elu_cpu", node,
             x => torch.where(x > 0.0, x * scale, ((x * inputScale).exp() - 1.0) * (alpha * scale)),
-            (g, x) => torch.where(x > 0.0, g * scale, g * (x * inputScale).exp() * (alpha * scale * inputScale)));
+            (g, x) => torch.where(x > 0.0, g * scale, g * (x * inputScale).exp() * (alpha * scale * inputScale)), wide: true);
 
     /// <summary>Softplus: log(1 + e^(βx)) / β, linear above the threshold.</summary>
     public static Tensor Softplus(Tensor self, double beta, double threshold) =>
@@ -123,11 +125,11 @@ internal static class Activations
             x => x.clamp(max: 0.0) - x.abs().neg().exp().log1p(),
             (g, x) => g * x.neg().sigmoid());
 
-    /// <summary>Threshold: x where x &gt; threshold, else value.</summary>
+    /// <summary>Threshold: value where x ≤ threshold, else x (NaN stays NaN).</summary>
     public static Tensor Threshold(Tensor self, double threshold, double value) =>
         Activation(self, "threshold_cpu", "ThresholdBackward0",
-            x => torch.where(x > threshold, x, torch.full([], value, x.dtype, x.device)),
-            (g, x) => g * Mask(x > threshold, g));
+            x => torch.where(x <= threshold, torch.full([], value, x.dtype, x.device), x),
+            (g, x) => torch.where(x <= threshold, torch.zeros([], g.dtype, g.device), g));
 
     /// <summary>GLU: a·σ(b) for the two halves a, b of <paramref name="dim"/>.</summary>
     public static Tensor Glu(Tensor self, long dim)
