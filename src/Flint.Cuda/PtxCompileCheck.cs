@@ -32,7 +32,7 @@ internal static class PtxCompileCheck
         typeof(TanhOp), typeof(SigmoidOp), typeof(FloorOp), typeof(CeilOp), typeof(RoundOp),
     ];
 
-    private static readonly Type[] DeviceMathOps = [typeof(DeviceSin), typeof(DeviceCos), typeof(DeviceRound), typeof(DeviceExp), typeof(DeviceTanh)];
+    private static readonly Type[] DeviceMathOps = [typeof(DeviceSin), typeof(DeviceCos), typeof(DeviceRound), typeof(DeviceExp), typeof(DeviceTanh), typeof(DeviceErf), typeof(DeviceErfinv)];
 
     /// <summary>Every (kernel, generic arguments) pair the backend can launch, with whether it is explicitly grouped.</summary>
     public static IEnumerable<(MethodInfo Kernel, bool Grouped)> Instantiations()

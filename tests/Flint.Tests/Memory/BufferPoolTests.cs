@@ -5,6 +5,16 @@ public class BufferPoolTests
 {
     private const int Large = 100_000; // 400 KB of float32: pooled
 
+    /// <summary>
+    /// Starts each test from an empty pool with no finaliser still to run: garbage left by earlier tests
+    /// returns its buffers from the finaliser thread, which would otherwise land in the bucket under test.
+    /// </summary>
+    public BufferPoolTests()
+    {
+        for (int i = 0; i < 2; i++) { GC.Collect(); GC.WaitForPendingFinalizers(); }
+        BufferPool.Clear();
+    }
+
     [Fact]
     public void DisposingTheOnlyViewRecyclesTheBuffer()
     {

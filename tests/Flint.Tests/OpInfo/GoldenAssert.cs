@@ -6,13 +6,18 @@ namespace Flint.Tests.OpInfo;
 internal static class GoldenAssert
 {
     /// <summary>The exception is one of Flint's error types and its message contains PyTorch's.</summary>
+    /// <remarks>The golden messages come from PyTorch on the CPU; on a CUDA tensor PyTorch names the legacy type
+    /// <c>torch.cuda.FloatTensor</c> where the CPU says <c>torch.FloatTensor</c>, so <see cref="OnCpuTerms"/> maps it back.</remarks>
     public static void PyTorchError(Exception ex, string expected, string label)
     {
         Assert.True(ex is ArgumentException or IndexOutOfRangeException or InvalidOperationException,
             $"{label}: {ex.GetType().Name} is not one of Flint's error types: {ex}");
-        Assert.True(ex.Message.Contains(expected, StringComparison.Ordinal),
+        Assert.True(OnCpuTerms(ex.Message).Contains(expected, StringComparison.Ordinal),
             $"{label}: message \"{ex.Message}\" does not contain PyTorch's \"{expected}\"");
     }
+
+    /// <summary>A message as PyTorch would word it for the same tensors on the CPU.</summary>
+    public static string OnCpuTerms(string message) => message.Replace("torch.cuda.", "torch.", StringComparison.Ordinal);
 
     public static void Matches(JsonElement expected, object? actual, Tolerance tol, string label)
     {
