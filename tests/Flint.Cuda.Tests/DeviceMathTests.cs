@@ -121,7 +121,7 @@ public class DeviceMathTests
     public void DeviceMathKernelsUseNoApproximateInstructions()
     {
         var kernels = PtxCompileCheck.Instantiations().Where(k => k.Kernel.DeclaringType == typeof(DeviceMathKernels)).ToList();
-        Assert.Equal(10, kernels.Count);
+        Assert.Equal(14, kernels.Count); // sin, cos, round, exp, tanh, erf, erfinv in float32 and float64
         foreach (var r in PtxCompileCheck.Run(kernels, ILGPU.Runtime.Cuda.CudaArchitecture.SM_90, ILGPU.Runtime.Cuda.CudaInstructionSet.ISA_78, keepPtx: true))
         {
             Assert.Null(r.Error);
