@@ -20,10 +20,10 @@ out=$(mktemp)
 "${RUN[@]}" ./allreduce "$ITERS" | tee -a "$out"
 "${RUN[@]}" dotnet "$DLL" ddp "$ITERS" | tee -a "$out"
 python3 - "$out" <<'PY'
-import sys, collections
+import sys, collections, re
 best = collections.defaultdict(lambda: float("inf"))
 for line in open(sys.argv[1]):
-    f = line.split()
+    f = re.sub(r"\x1b\[\?1h\x1b=", "", line).split()  # dotnet's console may prefix a keypad-mode escape
     if len(f) == 4 and f[1] == "allreduce": best[(f[0], int(f[2]))] = min(best[(f[0], int(f[2]))], float(f[3]))
     elif len(f) == 3 and f[1] in ("step", "ddp-step"): best[f[1]] = float(f[2])
 for size in (1 << 20, 25 << 20):

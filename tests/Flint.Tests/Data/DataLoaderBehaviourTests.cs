@@ -20,7 +20,10 @@ public class DataLoaderBehaviourTests
                 int now = Interlocked.Increment(ref Active);
                 int seen;
                 while ((seen = MaxActive) < now && Interlocked.CompareExchange(ref MaxActive, now, seen) != seen) { }
-                Thread.Sleep(1);
+                // A fixed sleep let a loaded 2-core CI machine run the workers one after another; waiting
+                // (boundedly) for a second fetch to start makes the overlap check depend on the loader only.
+                if (WaitForCompany) SpinWait.SpinUntil(() => Volatile.Read(ref MaxActive) > 1, TimeSpan.FromSeconds(10));
+                else Thread.Sleep(1);
                 Interlocked.Increment(ref Fetches);
                 Interlocked.Decrement(ref Active);
                 if (index == 13 && ThrowAt13) throw new InvalidDataException("sample 13 is broken");
@@ -29,6 +32,7 @@ public class DataLoaderBehaviourTests
         }
 
         public bool ThrowAt13;
+        public bool WaitForCompany;
     }
 
     private sealed class Dicts : Dataset<Dictionary<string, Tensor>>
@@ -121,8 +125,8 @@ public class DataLoaderBehaviourTests
     [Fact]
     public void WorkersPrefetchInOrder()
     {
-        var ds = new Labelled(40);
-        var serial = DataLoader(ds, batch_size: 3).Select(b => b.Item2.data<long>().ToArray()).ToArray();
+        var serial = DataLoader(new Labelled(40), batch_size: 3).Select(b => b.Item2.data<long>().ToArray()).ToArray();
+        var ds = new Labelled(40) { WaitForCompany = true };
         var parallel = DataLoader(ds, batch_size: 3, num_workers: 3).Select(b => b.Item2.data<long>().ToArray()).ToArray();
         Assert.Equal(serial, parallel);
         Assert.True(ds.MaxActive > 1, "with num_workers = 3 several samples load at once");
