@@ -79,6 +79,9 @@ internal sealed class Generator
     /// <summary>PyTorch's <c>random()</c>: one 32-bit engine output.</summary>
     public uint NextUInt32() => _engine.NextUInt32();
 
+    /// <summary>The next <paramref name="dst"/>.Length <c>random()</c> outputs, in order (bulk; same bits as repeated <see cref="NextUInt32"/>).</summary>
+    public void Fill(Span<uint> dst) => _engine.Fill(dst);
+
     /// <summary>PyTorch's <c>random64()</c>: two engine outputs, the first one in the high 32 bits.</summary>
     public ulong NextUInt64()
     {

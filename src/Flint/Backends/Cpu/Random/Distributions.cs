@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Flint;
 
 /// <summary>
@@ -57,10 +59,17 @@ internal static class Distributions
     public static void Uniform(Generator g, Span<float> data, double from, double to)
     {
         float f = (float)from, t = (float)to;
+        Span<uint> words = stackalloc uint[DrawChunk];
         lock (g.Mutex)
         {
-            for (int i = 0; i < data.Length; i++)
-                data[i] = SampleUniformFloat(g, f, t);
+            for (int start = 0; start < data.Length; start += DrawChunk)
+            {
+                var chunk = data.Slice(start, Math.Min(DrawChunk, data.Length - start));
+                var w = words[..chunk.Length];
+                g.Fill(w);
+                for (int i = 0; i < chunk.Length; i++)
+                    chunk[i] = MathF.FusedMultiplyAdd((w[i] & 0xFFFFFF) * FloatDivisor, t - f, f);
+            }
         }
     }
 
@@ -246,22 +255,38 @@ internal static class Distributions
     /// (one <c>random64()</c>) is below <paramref name="p"/>, else 0. <c>dropout</c> on CPU draws its mask this
     /// way with <c>p = 1 - dropout_p</c>.
     /// </summary>
-    public static void Bernoulli(Generator g, Span<float> data, double p)
+    public static void Bernoulli(Generator g, Span<float> data, double p) => BernoulliFill(g, data, p);
+
+    private const int DrawChunk = 2048;
+
+    /// <summary>
+    /// One <c>random64()</c> per element (the high word drawn first), compared as the double in [0, 1) that
+    /// <see cref="SampleUniformDouble"/> makes of it; the words are drawn in bulk, a chunk at a time.
+    /// </summary>
+    private static void BernoulliFill<T>(Generator g, Span<T> data, double p) where T : unmanaged, INumberBase<T>
     {
+        Span<uint> words = stackalloc uint[2 * DrawChunk];
         lock (g.Mutex)
         {
-            for (int i = 0; i < data.Length; i++)
-                data[i] = SampleUniformDouble(g, 0.0, 1.0) < p ? 1f : 0f;
+            for (int start = 0; start < data.Length; start += DrawChunk)
+            {
+                var chunk = data.Slice(start, Math.Min(DrawChunk, data.Length - start));
+                var w = words[..(2 * chunk.Length)];
+                g.Fill(w);
+                // (bits & 2^53-1)·2^-53 < p, compared exactly in integers: p·2^53 is exact, and an integer is
+                // below it exactly when it is below its ceiling.
+                ulong below = p >= 1 ? 1UL << 53 : p <= 0 ? 0 : (ulong)Math.Ceiling(p * (1UL << 53));
+                var pairs = System.Runtime.InteropServices.MemoryMarshal.Cast<uint, ulong>(w);
+                for (int i = 0; i < chunk.Length; i++)
+                {
+                    // The first word drawn is the high half: swap the halves of the little-endian pair.
+                    ulong bits = System.Numerics.BitOperations.RotateLeft(pairs[i], 32);
+                    chunk[i] = (bits & ((1UL << 53) - 1)) < below ? T.One : T.Zero;
+                }
+            }
         }
     }
 
     /// <summary>Float64 version of <see cref="Bernoulli(Generator, Span{float}, double)"/>.</summary>
-    public static void Bernoulli(Generator g, Span<double> data, double p)
-    {
-        lock (g.Mutex)
-        {
-            for (int i = 0; i < data.Length; i++)
-                data[i] = SampleUniformDouble(g, 0.0, 1.0) < p ? 1.0 : 0.0;
-        }
-    }
+    public static void Bernoulli(Generator g, Span<double> data, double p) => BernoulliFill(g, data, p);
 }
