@@ -15,7 +15,9 @@ internal static class BufferPool
     /// <summary>Arrays smaller than this (bytes) are cheap young-generation objects: not pooled.</summary>
     public const int MinPooledBytes = 1024;
     private const long MaxPooledBytes = 512L * 1024 * 1024;
-    private const int MaxPerBucket = 256;
+    // A bound on arrays per size; the byte cap above is the real limit. A recurrent layer's step keeps
+    // dozens of same-size temporaries per time step (thousands per iteration), all reusable next time.
+    private const int MaxPerBucket = 8192;
 
     private static readonly Dictionary<(Type, int), Stack<Array>> Buckets = new();
     private static readonly Lock Gate = new();
@@ -23,6 +25,10 @@ internal static class BufferPool
 
     // Handed out since the last collection this pool asked for (see ShouldCollect).
     private static long _servedBytes, _servedArrays;
+    // Bytes handed back since the process started (read around a collection to see what it found).
+    private static long _returnedBytes;
+    // The generation the next collection this pool asks for covers (see CollectUnreachable).
+    private static int _nextGeneration = 1;
     private const long CollectBytes = 32L << 20;
     private const long CollectArrays = 4096;
     [ThreadStatic] private static bool _collecting;
@@ -71,17 +77,37 @@ internal static class BufferPool
         lock (Gate) return _servedBytes >= CollectBytes || _servedArrays >= CollectArrays;
     }
 
+    /// <summary>
+    /// Collects so that unreachable tensors hand their buffers back. Usually the young generations suffice: an
+    /// iteration's temporaries die young. But tensors that live through collections (activations saved for a
+    /// long backward, a recurrent layer's per-step state) are promoted to generation 2 by the time they die,
+    /// and only a full collection finds them; left to the runtime, their buffers would be replaced by fresh
+    /// large-object-heap arrays until it decides to collect. So when a young collection gave back less than
+    /// half of what was handed out since the previous one, the next collection is a full one. A full
+    /// collection is cheap here: the heap holds few objects, and the pooled arrays hold no references.
+    /// </summary>
     private static void CollectUnreachable()
     {
-        lock (Gate) { _servedBytes = 0; _servedArrays = 0; }
+        long served, returnedBefore;
+        lock (Gate)
+        {
+            served = _servedBytes;
+            returnedBefore = _returnedBytes;
+            _servedBytes = 0;
+            _servedArrays = 0;
+        }
+        int generation = _nextGeneration;
         _collecting = true;
         try
         {
             // Outside the lock: the finalisers it waits for take it to hand their arrays back.
-            GC.Collect(1, GCCollectionMode.Forced, blocking: true);
+            GC.Collect(generation, GCCollectionMode.Forced, blocking: true);
             GC.WaitForPendingFinalizers();
         }
         finally { _collecting = false; }
+        long returned;
+        lock (Gate) returned = _returnedBytes - returnedBefore;
+        _nextGeneration = generation == 1 && returned * 2 < served ? 2 : 1;
     }
 
     /// <summary>Takes an array back (its storage's last view was disposed, or the storage was collected).</summary>
@@ -90,6 +116,7 @@ internal static class BufferPool
         long bytes = array.LongLength * elementSize;
         lock (Gate)
         {
+            _returnedBytes += bytes;
             if (_pooledBytes + bytes > MaxPooledBytes) return;
             var key = (array.GetType().GetElementType()!, array.Length);
             if (!Buckets.TryGetValue(key, out var stack)) Buckets[key] = stack = new Stack<Array>();
