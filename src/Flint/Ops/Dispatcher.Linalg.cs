@@ -1,9 +1,9 @@
 using System.Numerics;
-using Flint.Backends.Cpu.Linalg;
+using Flint.Backends.Cpu.Decompositions;
 
 namespace Flint.Ops;
 
-// The decompositions behind torch.linalg. They run as managed host kernels (Backends/Cpu/Linalg/) on a dense
+// The decompositions behind torch.linalg. They run as managed host kernels (Backends/Cpu/Decompositions/) on a dense
 // host copy of the input: a CPU tensor is read directly, a tensor on another device (cuda:0) is copied to the
 // host, decomposed there and its results copied back. Every method takes a float32/float64 tensor of shape
 // [..., m, n] (batch dims first) and returns results on the input's device, with the same batch dims.

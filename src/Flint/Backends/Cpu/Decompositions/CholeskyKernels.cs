@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace Flint.Backends.Cpu.Linalg;
+namespace Flint.Backends.Cpu.Decompositions;
 
 /// <summary>Cholesky A = L Lᵀ (LAPACK potrf, lower) on a dense row-major n×n matrix, reading only A's lower triangle.</summary>
 internal static class CholeskyKernels

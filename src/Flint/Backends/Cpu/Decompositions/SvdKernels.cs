@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace Flint.Backends.Cpu.Linalg;
+namespace Flint.Backends.Cpu.Decompositions;
 
 /// <summary>
 /// Singular value decomposition of a dense row-major m×n matrix by one-sided Jacobi (Hestenes) rotations,
@@ -31,7 +31,7 @@ internal static class SvdKernels
             }
         var vt = new T[cols * cols]; // its row j is column j of V (of B = U Σ Vᵀ)
         for (int i = 0; i < cols; i++) vt[i * cols + i] = T.One;
-        var eps = LinalgScalars.Eps<T>();
+        var eps = DecompositionScalars.Eps<T>();
         T frob = T.Zero;
         for (int i = 0; i < w.Length; i++) frob += w[i] * w[i];
         // a column below eps·‖A‖ is rounding noise: rotating it against others never settles, and it is zero to

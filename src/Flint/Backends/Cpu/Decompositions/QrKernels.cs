@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace Flint.Backends.Cpu.Linalg;
+namespace Flint.Backends.Cpu.Decompositions;
 
 /// <summary>
 /// Householder QR of a dense row-major m×n matrix with LAPACK's conventions (geqrf's reflectors

@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace Flint.Backends.Cpu.Linalg;
+namespace Flint.Backends.Cpu.Decompositions;
 
 /// <summary>
 /// LU with partial pivoting (LAPACK getrf's unblocked algorithm) on dense row-major n×n matrices, and the

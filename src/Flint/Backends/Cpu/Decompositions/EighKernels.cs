@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace Flint.Backends.Cpu.Linalg;
+namespace Flint.Backends.Cpu.Decompositions;
 
 /// <summary>
 /// Eigen-decomposition of a real symmetric n×n matrix by cyclic two-sided Jacobi rotations: eigenvalues in
@@ -26,7 +26,7 @@ internal static class EighKernels
             }
         var vec = new T[n * n];
         for (int i = 0; i < n; i++) vec[i * n + i] = T.One;
-        var eps = LinalgScalars.Eps<T>();
+        var eps = DecompositionScalars.Eps<T>();
         T frob = T.Zero;
         for (int i = 0; i < n * n; i++) frob += a[o + i] * a[o + i];
         var negligible = eps * eps * T.Sqrt(frob); // far below the eps·‖A‖ absolute accuracy anyway
