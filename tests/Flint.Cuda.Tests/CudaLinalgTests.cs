@@ -27,7 +27,7 @@ public class CudaLinalgTests
     [Fact]
     public void ResultsStayOnTheDevice()
     {
-        var a = torch.tensor(new double[] { 4, 1, 1, 3 }).reshape(2, 2).to(CudaDevice.Device);
+        var a = torch.tensor(new double[] { 4, 1, 1, 3 }, [2, 2], torch.float64).to(CudaDevice.Device);
         Assert.Equal(CudaDevice.Device, torch.linalg.inv(a).device);
         var (u, s, vh) = torch.linalg.svd(a);
         Assert.Equal(CudaDevice.Device, u.device);
