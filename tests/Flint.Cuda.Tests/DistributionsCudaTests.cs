@@ -1,3 +1,4 @@
+using Flint.Tests.Autograd;
 using D = Flint.torch.distributions;
 
 namespace Flint.Cuda.Tests;
@@ -53,5 +54,24 @@ public class DistributionsCudaTests
         Same(torch.full([2], 4.0, torch.float64), loc.grad!);
         Check.OnCuda(D.Uniform(loc.detach(), loc.detach() + 1).sample(3));
         Check.OnCuda(D.Categorical(logits: T(0.5, -1, 2).to(Cuda)).sample(5));
+    }
+
+    public static TheoryData<string> GradCheckNames() =>
+        ["dist_normal_rsample", "dist_categorical_logits", "dist_bernoulli_logits_kl", "dist_gumbel", "dist_mvn_scale_tril"];
+
+    [Theory]
+    [MemberData(nameof(GradCheckNames))]
+    public void GradientsMatchFiniteDifferences(string name) => Assert.True(GradCheckCases.Check(name, Cuda));
+
+    [Fact]
+    public void GammaImplicitGradientMatchesTheCpu()
+    {
+        Tensor Grad(Device? device)
+        {
+            var alpha = T(0.5, 3.0).to(device ?? torch.CPU).requires_grad_();
+            D.Gamma(alpha, T(1.0, 2.0).to(device ?? torch.CPU), new torch.Generator(8)).rsample(3).sum().backward();
+            return alpha.grad!;
+        }
+        Same(Grad(null), Grad(Cuda));
     }
 }
