@@ -202,6 +202,9 @@ KL_PAIRS = [
     ("MultivariateNormal", dict(loc=T([1.0, -1.0, 0.5]), covariance_matrix=SPD), "MultivariateNormal", dict(loc=T([[0.0, 0.0, 0.0], [1.0, 1.0, 1.0]]), scale_tril=TRIL_B)),
     ("LogNormal", dict(loc=T([0.0, 1.0]), scale=T([1.0, 2.0])), "LogNormal", dict(loc=T([0.5, -1.0]), scale=T([0.7, 1.5]))),
     ("Normal", dict(loc=T([0.0, 1.0], torch.float32), scale=T([1.0, 2.0], torch.float32)), "Normal", dict(loc=T([0.5, -1.0], torch.float32), scale=T([0.7, 1.5], torch.float32))),
+    ("Binomial", dict(total_count=T([10.0, 12.0]), probs=T([0.3, 0.8])), "Binomial", dict(total_count=T([10.0, 10.0]), probs=T([0.5, 0.6]))),
+    ("Gumbel", dict(loc=T([0.0, 1.0]), scale=T([1.0, 2.0])), "Gumbel", dict(loc=T([0.5, -1.0]), scale=T([0.7, 1.5]))),
+    ("Cauchy", dict(loc=T([0.0, 1.0]), scale=T([1.0, 2.0])), "Cauchy", dict(loc=T([0.5, -1.0]), scale=T([0.7, 1.5]))),
 ]
 
 

@@ -10,6 +10,36 @@ internal static partial class KLDivergences
         torch.distributions.kl.Register<Beta, Beta>(BetaBeta);
         torch.distributions.kl.Register<Dirichlet, Dirichlet>(DirichletDirichlet);
         torch.distributions.kl.Register<Poisson, Poisson>(PoissonPoisson);
+        torch.distributions.kl.Register<Binomial, Binomial>(BinomialBinomial);
+        torch.distributions.kl.Register<Gumbel, Gumbel>(GumbelGumbel);
+        torch.distributions.kl.Register<Cauchy, Cauchy>(CauchyCauchy);
+    }
+
+    public static Tensor BinomialBinomial(Binomial p, Binomial q)
+    {
+        if (p.total_count.lt(q.total_count).any().item<bool>())
+            throw new NotSupportedException("KL between Binomials where q.total_count > p.total_count is not implemented");
+        var kl = p.total_count * (p.probs * (p.logits - q.logits) + (-p.probs).log1p() - (-q.probs).log1p());
+        return kl.masked_fill(p.total_count.gt(q.total_count).expand_as(kl), double.PositiveInfinity);
+    }
+
+    public static Tensor GumbelGumbel(Gumbel p, Gumbel q)
+    {
+        const double EulerGamma = 0.57721566490153286060;
+        var ct1 = p.scale / q.scale;
+        var ct2 = q.loc / q.scale;
+        var ct3 = p.loc / q.scale;
+        var t1 = -ct1.log() - ct2 + ct3;
+        var t2 = ct1 * EulerGamma;
+        var t3 = (ct2 + DistributionMath.Lgamma(1 + ct1) - ct3).exp();
+        return t1 + t2 + t3 - (1 + EulerGamma);
+    }
+
+    public static Tensor CauchyCauchy(Cauchy p, Cauchy q)
+    {
+        var t1 = ((p.scale + q.scale).pow(2) + (p.loc - q.loc).pow(2)).log();
+        var t2 = (4 * p.scale * q.scale).log();
+        return t1 - t2;
     }
 
     public static Tensor GammaGamma(Gamma p, Gamma q)
