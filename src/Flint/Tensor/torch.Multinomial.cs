@@ -6,7 +6,7 @@ public static partial class torch
     /// PyTorch's <c>torch.multinomial(input, num_samples, replacement, generator)</c> on the CPU: indices drawn
     /// from the (unnormalised) weights in each row of a 1-D or 2-D <paramref name="input"/>, with PyTorch 1.13's
     /// algorithms (binary search in the cumulative distribution with replacement; <c>topk(p / Exp(1))</c>
-    /// without replacement or for one sample), so a seeded generator gives PyTorch's indices.
+    /// without replacement), so a seeded generator gives PyTorch's indices.
     /// </summary>
     public static Tensor multinomial(Tensor input, long num_samples, bool replacement = false, Generator? generator = null)
     {
@@ -25,7 +25,7 @@ public static partial class torch
         {
             var row = p.AsSpan((int)(r * categories), (int)categories);
             var outRow = result.AsSpan((int)(r * num_samples), (int)num_samples);
-            if (!replacement || num_samples == 1) WithoutReplacement(g, row, outRow);
+            if (!replacement) WithoutReplacement(g, row, outRow); // PyTorch 1.13 draws one sample with replacement by the binary search too
             else WithReplacement(g, row, outRow);
         }
         // Drawn on the host from the CPU generator; the indices go back to the input's device, as PyTorch returns them.
