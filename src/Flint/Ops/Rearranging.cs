@@ -199,7 +199,7 @@ internal static class Rearranging
         if (indexing != "ij" && indexing != "xy")
             throw new ArgumentException($"torch.meshgrid: indexing must be one of \"xy\" or \"ij\", but received: {indexing}");
         foreach (var t in tensors)
-            if (t.Shape.Length > 1) throw new ArgumentException($"torch.meshgrid: Expected 0D or 1D tensor in the tensor list but got: {t}");
+            if (t.Shape.Length > 1) throw new ArgumentException($"torch.meshgrid: Expected 0D or 1D tensor in the tensor list but got: {t.cpu()}");
         bool swap = indexing == "xy" && tensors.Count >= 2;
         var inputs = tensors.ToList();
         if (swap) (inputs[0], inputs[1]) = (inputs[1], inputs[0]);

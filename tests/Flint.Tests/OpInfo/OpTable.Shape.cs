@@ -40,7 +40,7 @@ public static partial class OpTable
         ["moveaxis"] = new(a => a.IsInts(1) ? torch.moveaxis(a.T(0), a.Ints(1), a.Ints(2)) : a.T(0).moveaxis(a.L(1), a.L(2))),
         ["swapaxes"] = new(a => torch.swapaxes(a.T(0), a.L(1), a.L(2))),
         ["swapdims"] = new(a => a.T(0).swapdims(a.L(1), a.L(2))),
-        ["tensor_split"] = new(a => a.IsTensor(1) ? a.T(0).tensor_split(a.T(1), KwL(a, "dim", 0))
+        ["tensor_split"] = new(a => a.IsTensor(1) ? a.T(0).tensor_split(a.T(1).cpu(), KwL(a, "dim", 0)) // PyTorch takes the sections tensor on the CPU only
             : a.IsInts(1) ? torch.tensor_split(a.T(0), a.Ints(1), KwL(a, "dim", 0)) : a.T(0).tensor_split(a.L(1), KwL(a, "dim", 0))),
         ["hsplit"] = new(a => a.IsInts(1) ? torch.hsplit(a.T(0), a.Ints(1)) : a.T(0).hsplit(a.L(1))),
         ["vsplit"] = new(a => a.IsInts(1) ? a.T(0).vsplit(a.Ints(1)) : torch.vsplit(a.T(0), a.L(1))),
