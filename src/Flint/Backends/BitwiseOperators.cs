@@ -112,9 +112,12 @@ internal static class BitArithmetic<T> where T : unmanaged, INumber<T>
         return T.IsNegative(a) && T.IsOddInteger(a) ? q - T.One : q;
     }
 
+    /// <summary>|x| with two's-complement wrap (the minimum stays negative, as C++'s std::abs leaves it; T.Abs would throw).</summary>
+    public static T Abs(T x) => T.IsNegative(x) ? -x : x;
+
     public static T Gcd(T a, T b)
     {
-        a = T.Abs(a); b = T.Abs(b);
+        a = Abs(a); b = Abs(b);
         while (a != T.Zero) { T c = a; a = b % a; b = c; }
         return b;
     }
@@ -158,6 +161,6 @@ internal struct LcmOp : IBinaryOp
     public static T Invoke<T>(T a, T b) where T : unmanaged, INumber<T>
     {
         T g = BitArithmetic<T>.Gcd(a, b);
-        return g == T.Zero ? T.Zero : T.Abs(a / g * b);
+        return g == T.Zero ? T.Zero : BitArithmetic<T>.Abs(a / g * b);
     }
 }

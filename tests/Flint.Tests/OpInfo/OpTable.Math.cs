@@ -22,8 +22,8 @@ public static partial class OpTable
     private static readonly Dictionary<string, Entry> MathOps = new()
     {
         // pointwise
-        ["clamp_tensor"] = new(a => a.T(0).clamp(KwT(a, "min"), KwT(a, "max")), Elementwise: true),
-        ["clamp_tensor_"] = new(a => a.T(0).clamp_(KwT(a, "min"), KwT(a, "max")), Elementwise: true, InPlace: true),
+        ["clamp_tensor"] = new(a => a.T(0).clamp(OptT(a, 1), OptT(a, 2)), Elementwise: true),
+        ["clamp_tensor_"] = new(a => a.T(0).clamp_(OptT(a, 1), OptT(a, 2)), Elementwise: true, InPlace: true),
         ["clip"] = new(a => torch.clip(a.T(0), a.KwD("min"), a.KwD("max")), Elementwise: true),
         ["lerp"] = new(a => a.IsTensor(2) ? torch.lerp(a.T(0), a.T(1), a.T(2)) : a.T(0).lerp(a.T(1), a.D(2)), Tolerance.Ulp, Elementwise: true),
         ["lerp_"] = new(a => a.IsTensor(2) ? a.T(0).lerp_(a.T(1), a.T(2)) : a.T(0).lerp_(a.T(1), a.D(2)), Tolerance.Ulp, Elementwise: true, InPlace: true),
