@@ -32,6 +32,9 @@ internal static class PtxCompileCheck
         typeof(TanhOp), typeof(SigmoidOp), typeof(FloorOp), typeof(CeilOp), typeof(RoundOp),
     ];
 
+    // Integer-only ops (bitwise, shifts, gcd, lcm): the op layer never sends floats.
+    private static readonly Type[] IntegerOps = [typeof(BitwiseAndOp), typeof(BitwiseOrOp), typeof(BitwiseXorOp), typeof(LeftShiftOp), typeof(RightShiftOp), typeof(GcdOp), typeof(LcmOp)];
+
     private static readonly Type[] DeviceMathOps = [typeof(DeviceSin), typeof(DeviceCos), typeof(DeviceRound), typeof(DeviceExp), typeof(DeviceTanh), typeof(DeviceErf), typeof(DeviceErfinv)];
 
     /// <summary>Every (kernel, generic arguments) pair the backend can launch, with whether it is explicitly grouped.</summary>
@@ -51,6 +54,12 @@ internal static class PtxCompileCheck
             if (!Floats.Contains(t)) yield return (M(typeof(DenseKernels), "Binary", t, typeof(IntPowOp)), false);
             // Integral pow stays integral (the op layer sends floats to FloatPow).
             if (!Floats.Contains(t)) yield return (M(ew, "Binary", t, typeof(IntPowOp)), false);
+            if (!Floats.Contains(t))
+                foreach (var op in IntegerOps)
+                {
+                    yield return (M(ew, "Binary", t, op), false);
+                    yield return (M(typeof(DenseKernels), "Binary", t, op), false);
+                }
             foreach (var op in CompareOps) yield return (M(ew, "Compare", t, op), false);
             foreach (var op in UnaryOps) yield return (M(ew, "Unary", t, op), false);
             yield return (M(ew, "Clamp", t), false);

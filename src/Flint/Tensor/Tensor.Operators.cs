@@ -113,12 +113,7 @@ public partial class Tensor
         ? throw new ArgumentNullException(nameof(t), "== and != on tensors are elementwise; test for null with 'is null' / 'is not null'")
         : t;
 
-    /// <summary>Logical and of bool tensors.</summary>
-    public static Tensor operator &(Tensor a, Tensor b) => a.logical_and(b);
-    /// <summary>Logical or of bool tensors.</summary>
-    public static Tensor operator |(Tensor a, Tensor b) => a.logical_or(b);
-    /// <summary>Logical not of a bool tensor.</summary>
-    public static Tensor operator ~(Tensor a) => a.logical_not();
+    // &, |, ^, ~, << and >> are the bitwise ops (logical on bool tensors): Tensor/Tensor.Math.cs.
 
     /// <summary>In place: this += other (same object, same storage), as Python's <c>w += g</c>.</summary>
     public void operator +=(Tensor other) => add_(other);

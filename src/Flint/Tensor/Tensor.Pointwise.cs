@@ -139,14 +139,9 @@ public partial class Tensor
     /// <summary>True when both tensors have the same shape and elements.</summary>
     public bool equal(Tensor other) => Shapes.SameShape(Shape, other.Shape) && eq(other).all().item<bool>();
 
-    /// <summary>True when all elements are close: |a - b| &lt;= atol + rtol * |b|.</summary>
+    /// <summary>True when all elements are close (see <see cref="isclose"/>): |a - b| &lt;= atol + rtol * |b|, equal infinities included.</summary>
     public bool allclose(Tensor other, double rtol = 1e-5, double atol = 1e-8, bool equal_nan = false)
-    {
-        var a = to(ScalarType.Float64); var b = other.to(ScalarType.Float64);
-        var close = (a - b).abs() <= (b.abs() * rtol + atol);
-        if (equal_nan) close = close | (a.ne(a) & b.ne(b));
-        return close.all().item<bool>();
-    }
+        => Ops.MathPointwise.AllClose(this, other, rtol, atol, equal_nan);
 
     // ---- logical (bool tensors) --------------------------------------------------------
 
