@@ -9,7 +9,7 @@ public static partial class np
         /// NumPy seeds it, 53-bit doubles from two draws (<c>(a &gt;&gt; 5, b &gt;&gt; 6)</c>) and
         /// normals from the polar Box-Muller method, caching the second value of each pair.
         /// </summary>
-        public sealed class RandomState
+        public sealed partial class RandomState
         {
             private readonly Mt19937 _mt = new();
             private readonly Lock _lock = new();

@@ -12,7 +12,7 @@ public static partial class torch
         /// Base class of all optimizers: parameter groups with per-group hyperparameters,
         /// per-parameter state, <see cref="step"/>, <see cref="zero_grad"/> and state dicts laid out as PyTorch's.
         /// </summary>
-        public abstract class Optimizer
+        public abstract partial class Optimizer
         {
             private readonly List<ParamGroup> _parameter_groups = new();
             private readonly Dictionary<Tensor, OptimizerState> _state = new(ReferenceEqualityComparer.Instance);
@@ -118,7 +118,11 @@ public static partial class torch
                 _state.TryGetValue(param, out var s) ? (TState)s : null;
 
             /// <summary>Sets the state of <paramref name="param"/>.</summary>
-            protected void SetState(Tensor param, OptimizerState state) => _state[param] = state;
+            protected void SetState(Tensor param, OptimizerState state)
+            {
+                ObjectDisposedException.ThrowIf(_disposed, this);
+                _state[param] = state;
+            }
 
             /// <summary>
             /// The optimizer's state as PyTorch lays it out (see <see cref="StateDictionary"/>). State tensors
