@@ -72,19 +72,42 @@ public static class Schedule
 }
 
 /// <summary>
-/// The checkpoint: a dict with the model's state_dict, the optimizer's state_dict, the step and the validation loss,
-/// written with torch.save, so PyTorch's <c>torch.load</c> reads it.
+/// The checkpoint: a dict with the model's state_dict, the optimizer's state_dict, the step, the validation loss, the
+/// model's shape (nanoGPT's <c>model_args</c>) and the vocabulary, written with torch.save, so PyTorch's
+/// <c>torch.load</c> reads it (tools/golden/check_chargpt_checkpoint.py rebuilds the model in PyTorch from it).
 /// </summary>
 public static class Checkpoint
 {
-    public static void Save(string path, Gpt model, torch.optim.Optimizer optimizer, int step, double valLoss) =>
-        torch.save(new Dictionary<string, object?>
+    public static void Save(string path, Gpt model, torch.optim.Optimizer optimizer, int step, double valLoss, string? vocab = null)
+    {
+        var checkpoint = new Dictionary<string, object?>
         {
             ["model"] = model.state_dict(),
             ["optimizer"] = optimizer.state_dict(),
             ["step"] = (long)step,
             ["val_loss"] = valLoss,
-        }, path);
+            ["model_args"] = new Dictionary<string, object?>
+            {
+                ["vocab_size"] = model.Config.VocabSize,
+                ["block_size"] = model.Config.BlockSize,
+                ["n_layer"] = model.Config.NLayer,
+                ["n_head"] = model.Config.NHead,
+                ["n_embd"] = model.Config.NEmbd,
+                ["dropout"] = model.Config.Dropout,
+            },
+        };
+        if (vocab is not null) checkpoint["vocab"] = vocab;
+        torch.save(checkpoint, path);
+    }
+
+    /// <summary>The model's shape as the checkpoint records it (<c>model_args</c>).</summary>
+    public static GptConfig ReadConfig(string path)
+    {
+        if (torch.load(path) is not Dictionary<string, object?> checkpoint || checkpoint.GetValueOrDefault("model_args") is not Dictionary<string, object?> args)
+            throw new InvalidDataException($"{path} has no model_args");
+        long Int(string key) => args[key] is long v ? v : throw new InvalidDataException($"{path}: model_args[{key}] is not an int");
+        return new GptConfig(Int("vocab_size"), Int("block_size"), Int("n_layer"), Int("n_head"), Int("n_embd"), args["dropout"] is double d ? d : 0.0);
+    }
 
     /// <summary>Loads model and optimizer state; returns the step to continue from.</summary>
     public static int Load(string path, Gpt model, torch.optim.Optimizer optimizer)

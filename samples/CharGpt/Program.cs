@@ -61,7 +61,7 @@ AnsiConsole.Progress()
 if (startStep >= options.Steps) losses = Evaluate(model, data, options, device);
 double seconds = watch.Elapsed.TotalSeconds;
 
-Checkpoint.Save(options.Checkpoint, model, optimizer, options.Steps, losses.val);
+Checkpoint.Save(options.Checkpoint, model, optimizer, options.Steps, losses.val, new string(data.Vocab));
 AnsiConsole.MarkupLine($"saved {Markup.Escape(options.Checkpoint)} (torch.load reads it: model, optimizer, step)");
 AnsiConsole.MarkupLine($"[bold]validation loss {losses.val:F4}[/] vs bigram {bigram:F4}: " +
     $"{bigram - losses.val:F4} nats lower ({(startStep >= options.Steps ? 0 : options.Steps - startStep)} steps in {seconds:F0} s)");

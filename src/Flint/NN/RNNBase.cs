@@ -252,6 +252,12 @@ namespace Flint
                     var withHiddenBias = w.BiasHh is null ? projected : projected.add(w.BiasHh);
                     return Ops.Recurrent.LstmLayer(withHiddenBias, batchSizes, h0, c0!, w.WeightHh, reverse);
                 }
+                if (_mode == RecurrentMode.Gru)
+                {
+                    // A GRU layer direction is one node as well (Ops/Recurrent.cs).
+                    var (gruOutput, gruH) = Ops.Recurrent.GruLayer(projected, batchSizes, h0, w.WeightHh, w.BiasHh, reverse);
+                    return (gruOutput, gruH, null);
+                }
                 var offsets = new long[steps];
                 for (int t = 1; t < steps; t++) offsets[t] = offsets[t - 1] + batchSizes[t - 1];
                 var outputs = new Tensor[steps];

@@ -1,8 +1,11 @@
+using Flint.Autograd;
+
 namespace Flint.Ops;
 
 /// <summary>
-/// Group and RMS normalisation, composed of reductions and elementwise ops (so they run, and
-/// differentiate, on every device). Half types compute in float32 and round once.
+/// Group and RMS normalisation, composed of reductions and elementwise ops (so they run on every device). Group
+/// normalisation is recorded as one node, PyTorch's <c>NativeGroupNormBackward0</c>, with the closed-form gradient;
+/// RMSNorm stays a composition, as in PyTorch. Half types compute in float32 and round once.
 /// </summary>
 internal static class Normalization
 {
@@ -20,16 +23,34 @@ internal static class Normalization
             throw new ArgumentException($"Expected weight to be a vector of size equal to the number of channels in input, but got weight of shape {Shapes.Str(weight.Shape)} and input of shape {Shapes.Str(input.Shape)}");
         if (bias is not null && (bias.dim() != 1 || bias.numel() != c))
             throw new ArgumentException($"Expected bias to be a vector of size equal to the number of channels in input, but got bias of shape {Shapes.Str(bias.Shape)} and input of shape {Shapes.Str(input.Shape)}");
-        bool half = input.dtype is ScalarType.Float16 or ScalarType.BFloat16;
-        var x = half ? input.to(ScalarType.Float32) : input;
-        var grouped = x.reshape(n, numGroups, -1);
-        var centered = grouped - grouped.mean(-1, keepdim: true);
-        var y = (centered * (centered * centered).mean(-1, keepdim: true).add(eps).rsqrt()).reshape(input.Shape);
         var channelShape = Enumerable.Repeat(1L, (int)input.dim()).ToArray();
         channelShape[1] = c;
-        if (weight is not null) y = y * (half ? weight.to(ScalarType.Float32) : weight).reshape(channelShape);
-        if (bias is not null) y = y + (half ? bias.to(ScalarType.Float32) : bias).reshape(channelShape);
-        return half ? y.to(input.dtype) : y;
+        var notChannel = Enumerable.Range(0, (int)input.dim()).Where(d => d != 1).Select(d => (long)d).ToArray();
+        Tensor y, mean, rstd;
+        using (GradMode.Set(false))
+        {
+            var grouped = NormStatistics.Compute(input).reshape(n, numGroups, -1);
+            mean = grouped.mean(-1, keepdim: true);
+            var centered = grouped - mean;
+            rstd = (centered * centered).mean(-1, keepdim: true).add(eps).rsqrt();
+            y = NormStatistics.Affine((centered * rstd).reshape(input.Shape), weight?.reshape(channelShape), bias?.reshape(channelShape), input.dtype);
+        }
+        return NormStatistics.Record(y, "NativeGroupNormBackward0", input, weight, bias, mean, rstd, (g, x, w, m, r) =>
+        {
+            var xg = x.reshape(n, numGroups, -1);
+            // Under create_graph the statistics are recomputed from x with recorded ops (see LayerNormOps).
+            if (GradMode.IsEnabled)
+            {
+                m = xg.mean(-1, keepdim: true);
+                var cg = xg - m;
+                r = (cg * cg).mean(-1, keepdim: true).add(eps).rsqrt();
+            }
+            var xhat = (xg - m) * r;
+            var gxhat = (w is null ? g : g * w.reshape(channelShape)).reshape(n, numGroups, -1);
+            var gx = ((gxhat - gxhat.mean(-1, keepdim: true) - xhat * (gxhat * xhat).mean(-1, keepdim: true)) * r).reshape(input.Shape);
+            var gw = w is null ? null : (g * xhat.reshape(input.Shape)).sum(notChannel);
+            return (gx, gw, g.sum(notChannel));
+        });
     }
 
     /// <summary>Machine epsilon of a floating dtype (PyTorch's torch.finfo(dtype).eps).</summary>

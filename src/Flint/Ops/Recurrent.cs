@@ -142,4 +142,104 @@ internal static class Recurrent
         });
         return (recorded[0], recorded[1], recorded[2]);
     }
+
+    /// <summary>
+    /// One direction of one GRU layer as one autograd node, over packed rows laid out as in <see cref="LstmLayer"/>.
+    /// <paramref name="projected"/> (rows, 3H) holds x W_ihᵀ + b_ih; each step forms gh = h W_hhᵀ + b_hh and
+    /// r = σ(xr + ghr), z = σ(xz + ghz), n = tanh(xn + r·ghn), h' = n + z(h − n) (the hidden bias of the new gate
+    /// stays inside the reset product, as in PyTorch). The backward runs back through time by hand and forms the
+    /// W_hh gradient as one GEMM over all steps. Under create_graph it first recomputes the activations from the
+    /// inputs with recorded ops, so the gradient it returns differentiates again. Returns the outputs (rows, H) in
+    /// packed order and the final h (B, H).
+    /// </summary>
+    internal static (Tensor output, Tensor h) GruLayer(Tensor projected, long[] batchSizes, Tensor h0, Tensor weightHh, Tensor? biasHh, bool reverse)
+    {
+        int n = batchSizes.Length;
+        long batch = h0.Shape[0], hidden = h0.Shape[1];
+        var offsets = new long[n];
+        for (int t = 1; t < n; t++) offsets[t] = offsets[t - 1] + batchSizes[t - 1];
+        long rows = n == 0 ? 0 : offsets[n - 1] + batchSizes[n - 1];
+        if (n == 0 || batchSizes[0] != batch || projected.Shape.Length != 2 || projected.Shape[0] != rows || projected.Shape[1] != 3 * hidden
+            || weightHh.Shape.Length != 2 || weightHh.Shape[0] != 3 * hidden || weightHh.Shape[1] != hidden
+            || (biasHh is not null && (biasHh.Shape.Length != 1 || biasHh.Shape[0] != 3 * hidden)))
+            throw new ArgumentException($"gru layer: inputs of shape {projected.size()}, h0 {h0.size()} and W_hh {weightHh.size()} don't match");
+        GruSteps steps;
+        using (GradMode.Set(false)) steps = GruForward(projected, batchSizes, offsets, h0, weightHh, biasHh, reverse);
+        var output = n == 1 ? steps.Outputs[0].clone() : torch.cat(steps.Outputs, 0);
+        var results = new[] { output, steps.HFinal.clone() };
+        bool hasBias = biasHh is not null;
+        Tensor[] inputs = hasBias ? [projected, h0, weightHh, biasHh!] : [projected, h0, weightHh];
+        // Saved: the inputs (for a recomputation under create_graph), then per step σ(r)σ(z), n, ghn and the previous h.
+        int first = inputs.Length;
+        Tensor[] saved = [.. inputs, .. steps.ResetUpdate, .. steps.NewGates, .. steps.HiddenNew, .. steps.HPrev];
+        var recorded = Recorder.RecordMulti(results, "GruLayerBackward0", inputs, saved, (grads, s) =>
+        {
+            var w = s[2];
+            var acts = GradMode.IsEnabled
+                ? GruForward(s[0], batchSizes, offsets, s[1], w, hasBias ? s[3] : null, reverse)
+                : new GruSteps(s[first..(first + n)], s[(first + n)..(first + 2 * n)], s[(first + 2 * n)..(first + 3 * n)], s[(first + 3 * n)..(first + 4 * n)], [], s[0]);
+            var gOut = grads[0];
+            var dhFull = grads[1] ?? torch.zeros_like(h0);
+            var dProj = new Tensor[n];
+            var dHidden = new Tensor[n];
+            var prevRows = new Tensor[n];
+            for (int k = n - 1; k >= 0; k--)
+            {
+                int t = reverse ? n - 1 - k : k;
+                long bs = batchSizes[t];
+                var (rz, gate, ghn, hp) = (acts.ResetUpdate[k], acts.NewGates[k], acts.HiddenNew[k], acts.HPrev[k]);
+                prevRows[t] = hp;
+                var (r, z) = (rz.narrow(1, 0, hidden), rz.narrow(1, hidden, hidden));
+                var dh = bs == batch ? dhFull : dhFull.narrow(0, 0, bs);
+                if (gOut is not null) dh = dh.add(gOut.narrow(0, offsets[t], bs));
+                var dGatePre = dh.mul(z.neg().add(1.0)).mul(gate.mul(gate).neg().add(1.0));
+                var dResetPre = dGatePre.mul(ghn).mul(r.mul(r.neg().add(1.0)));
+                var dUpdatePre = dh.mul(hp.sub(gate)).mul(z.mul(z.neg().add(1.0)));
+                var dGh = torch.cat([dResetPre, dUpdatePre, dGatePre.mul(r)], 1);
+                dProj[t] = torch.cat([dResetPre, dUpdatePre, dGatePre], 1);
+                dHidden[t] = dGh;
+                var dhPrev = torch.addmm(dh.mul(z), dGh, w);
+                dhFull = bs == batch ? dhPrev : torch.cat([dhPrev, dhFull.narrow(0, bs, batch - bs)], 0);
+            }
+            var allProj = n == 1 ? dProj[0] : torch.cat(dProj, 0);
+            var allHidden = n == 1 ? dHidden[0] : torch.cat(dHidden, 0);
+            var prev = n == 1 ? prevRows[0] : torch.cat(prevRows, 0);
+            var dW = allHidden.t().mm(prev);
+            return hasBias ? [allProj, dhFull, dW, allHidden.sum(0)] : [allProj, dhFull, dW];
+        });
+        return (recorded[0], recorded[1]);
+    }
+
+    /// <summary>A GRU direction's activations per processed step k, its outputs per time step t and its final state.</summary>
+    private sealed record GruSteps(Tensor[] ResetUpdate, Tensor[] NewGates, Tensor[] HiddenNew, Tensor[] HPrev, Tensor[] Outputs, Tensor HFinal);
+
+    /// <summary>The GRU recurrence of <see cref="GruLayer"/>, recording or not as grad mode says.</summary>
+    private static GruSteps GruForward(Tensor proj, long[] batchSizes, long[] offsets, Tensor h0, Tensor weightHh, Tensor? biasHh, bool reverse)
+    {
+        int n = batchSizes.Length;
+        long batch = h0.Shape[0], hidden = h0.Shape[1];
+        var resetUpdate = new Tensor[n];
+        var newGates = new Tensor[n];
+        var hiddenNew = new Tensor[n];
+        var hPrev = new Tensor[n];
+        var outputs = new Tensor[n];
+        var wT = weightHh.t();
+        var hFull = h0;
+        for (int k = 0; k < n; k++)
+        {
+            int t = reverse ? n - 1 - k : k;
+            long bs = batchSizes[t];
+            var h = bs == batch ? hFull : hFull.narrow(0, 0, bs);
+            var gh = biasHh is null ? h.mm(wT) : torch.addmm(biasHh, h, wT);
+            var x = proj.narrow(0, offsets[t], bs);
+            var rz = x.narrow(1, 0, 2 * hidden).add(gh.narrow(1, 0, 2 * hidden)).sigmoid();
+            var ghn = gh.narrow(1, 2 * hidden, hidden);
+            var gate = x.narrow(1, 2 * hidden, hidden).add(rz.narrow(1, 0, hidden).mul(ghn)).tanh();
+            var hNew = gate.add(rz.narrow(1, hidden, hidden).mul(h.sub(gate)));
+            (resetUpdate[k], newGates[k], hiddenNew[k], hPrev[k]) = (rz, gate, ghn, h);
+            outputs[t] = hNew;
+            hFull = bs == batch ? hNew : torch.cat([hNew, hFull.narrow(0, bs, batch - bs)], 0);
+        }
+        return new GruSteps(resetUpdate, newGates, hiddenNew, hPrev, outputs, hFull);
+    }
 }
