@@ -6,6 +6,7 @@ namespace Flint.Ops;
 /// <summary>
 /// Activation functions composed of elementwise ops (so they run on every device), each recorded as
 /// one node with its derivative written beside it, as PyTorch's (GeluBackward0, SiluBackward0, ...).
+/// GELU is the exception: one fused primitive forward and one backward (IBackend.Gelu/GeluBackward).
 /// Half types compute in float32 and round once.
 /// </summary>
 internal static class Activations

@@ -17,7 +17,6 @@ public class FusedNormalizationTests
     [Fact]
     public void VectorErfMatchesScalarErfOnADenseSweep()
     {
-        double worst = 0;
         var xs = new List<double>();
         for (double x = -7; x <= 7; x += 1.0 / 4096) xs.Add(x);
         foreach (var b in new[] { 0.84375, 1.25, 1 / 0.35, 6.0, 3.7252902984e-09 })
@@ -36,11 +35,9 @@ public class FusedNormalizationTests
             {
                 double want = SpecialMath.Erf(xs[i + l]), got = v.GetElement(l);
                 double rel = want == 0 ? Math.Abs(got) : Math.Abs(got - want) / Math.Abs(want);
-                worst = Math.Max(worst, rel);
                 Assert.True(rel <= 1e-15, $"erf({xs[i + l]:R}) = {got:R}, scalar {want:R}");
             }
         }
-        Assert.True(worst > 0 || xs.Count > 1000);
         Assert.Equal(1.0, VectorErfAt(double.PositiveInfinity));
         Assert.Equal(-1.0, VectorErfAt(double.NegativeInfinity));
         Assert.True(double.IsNaN(VectorErfAt(double.NaN)));
