@@ -102,6 +102,9 @@ internal static class PtxCompileCheck
         }
         yield return (M(typeof(PhiloxKernel), "Float32"), false);
         yield return (M(typeof(PhiloxKernel), "Float64"), false);
+        foreach (var (t, w) in new[] { (typeof(float), typeof(WideF32)), (typeof(double), typeof(WideF64)) })
+            foreach (var name in new[] { "LayerNormRows", "LayerNormInputGrad", "LayerNormParamGrads", "Gelu", "GeluBackward" })
+                yield return (M(typeof(NormalizationKernels), name, t, w), false);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Flint.Autograd;
 using Flint.Backends;
 
 namespace Flint.Ops;
@@ -5,6 +6,7 @@ namespace Flint.Ops;
 /// <summary>
 /// Activation functions composed of elementwise ops (so they run on every device), each recorded as
 /// one node with its derivative written beside it, as PyTorch's (GeluBackward0, SiluBackward0, ...).
+/// GELU is the exception: one fused primitive forward and one backward (IBackend.Gelu/GeluBackward).
 /// Half types compute in float32 and round once.
 /// </summary>
 internal static class Activations
@@ -43,26 +45,28 @@ internal static class Activations
             "tanh" => true,
             _ => throw new ArgumentException("approximate argument must be either none or tanh."),
         };
+        if (!self.IsFloating) throw new ArgumentException($"\"GeluKernelImpl\" not implemented for '{DTypes.ShortName(self.dtype)}'");
+        // One fused pass forward and backward; under create_graph the backward is composed of differentiable ops.
+        var r = Dispatcher.Gelu(self, tanh);
+        return Recorder.Record(r, "GeluBackward0", [self], [self], (g, s) =>
+            [GradMode.IsEnabled ? GeluGradComposed(g, s[0], tanh) : Dispatcher.GeluBackward(g, s[0], tanh)]);
+    }
+
+    /// <summary>g·GELU′(x) from differentiable ops (the double backward's path).</summary>
+    private static Tensor GeluGradComposed(Tensor g, Tensor x, bool tanh)
+    {
         if (!tanh)
-            return Activation(self, "GeluKernelImpl", "GeluBackward0",
-                x => x * 0.5 * (SpecialFunctions.Erf(x * Sqrt1_2) + 1.0),
-                (g, x) =>
-                {
-                    var cdf = (SpecialFunctions.Erf(x * Sqrt1_2) + 1.0) * 0.5;
-                    var pdf = (x * x * -0.5).exp() * InvSqrt2Pi;
-                    return g * (cdf + x * pdf);
-                });
-        return Activation(self, "GeluKernelImpl", "GeluBackward0",
-            x => x * 0.5 * ((x + x * x * x * Kappa) * Sqrt2OverPi).tanh().add(1.0),
-            (g, x) =>
-            {
-                var x2 = x * x;
-                var t = ((x + x2 * x * Kappa) * Sqrt2OverPi).tanh();
-                var left = x * 0.5;
-                var right = t + 1.0;
-                var dRight = left * (1.0 - t * t) * ((x2 * (3 * Kappa) + 1.0) * Sqrt2OverPi);
-                return g * (right * 0.5 + dRight);
-            });
+        {
+            var cdf = (SpecialFunctions.Erf(x * Sqrt1_2) + 1.0) * 0.5;
+            var pdf = (x * x * -0.5).exp() * InvSqrt2Pi;
+            return g * (cdf + x * pdf);
+        }
+        var x2 = x * x;
+        var t = ((x + x2 * x * Kappa) * Sqrt2OverPi).tanh();
+        var left = x * 0.5;
+        var right = t + 1.0;
+        var dRight = left * (1.0 - t * t) * ((x2 * (3 * Kappa) + 1.0) * Sqrt2OverPi);
+        return g * (right * 0.5 + dRight);
     }
 
     /// <summary>SiLU (swish): x·σ(x); d/dx = σ(x)·(1 + x·(1 − σ(x))).</summary>

@@ -4,9 +4,10 @@ namespace Flint.Ops;
 
 /// <summary>
 /// Layer normalisation over the trailing dims: (x − mean) / √(var + eps) · weight + bias with the biased
-/// variance. The forward is composed of reductions and elementwise ops (so it runs on every device) and recorded
-/// as one node, PyTorch's <c>NativeLayerNormBackward0</c>, that saves the input, the mean and 1/σ and computes the
-/// closed-form gradient. Half types compute in float32 and round once.
+/// variance. The forward is one fused primitive (PyTorch's native_layer_norm: y with the per-row mean and rstd,
+/// which are saved) recorded as one NativeLayerNormBackward0 node whose backward is the fused backward primitive.
+/// Under create_graph the backward is the same closed form composed of differentiable ops instead, so the
+/// result stays twice differentiable. Half types compute in float32 and round once.
 /// </summary>
 internal static class LayerNormOps
 {
@@ -22,35 +23,53 @@ internal static class LayerNormOps
         if (bias is not null && !Shapes.SameShape(bias.Shape, normalizedShape))
             throw new ArgumentException($"Expected bias to be of same shape as normalized_shape, but got bias of shape {Shapes.Str(bias.Shape)} and normalized_shape = {Shapes.Str(normalizedShape)}");
         if (!input.IsFloating) throw new ArgumentException($"\"LayerNormKernelImpl\" not implemented for '{DTypes.ShortName(input.dtype)}'");
-        var dims = Enumerable.Range(rank - k, k).Select(i => (long)i).ToArray();
-        var leading = Enumerable.Range(0, rank - k).Select(i => (long)i).ToArray();
-        Tensor y, mean, rstd;
-        using (GradMode.Set(false))
+
+        long nl = Shapes.Numel(normalizedShape), total = input.numel();
+        if (nl > int.MaxValue || (nl > 0 && total / nl > int.MaxValue))
+            throw new ArgumentException($"layer_norm: {Shapes.Str(input.Shape)} exceeds 2^31 rows or 2^31 elements per row");
+        int n = (int)nl, rows = n == 0 ? 0 : (int)(total / nl);
+        var (y, mean, rstd) = Dispatcher.LayerNorm(input, rows, n, weight, bias, eps);
+        y = Dispatcher.Cast(y, input.dtype);
+
+        bool hasWeight = weight is not null, hasBias = bias is not null;
+        var inputs = new List<Tensor> { input };
+        if (hasWeight) inputs.Add(weight!);
+        if (hasBias) inputs.Add(bias!);
+        Tensor[] saved = hasWeight ? [input, mean, rstd, weight!] : [input, mean, rstd];
+        return Recorder.Record(y, "NativeLayerNormBackward0", inputs.ToArray(), saved, (g, s) =>
         {
-            var x = NormStatistics.Compute(input);
-            mean = x.mean(dims, keepdim: true);
-            var centered = x - mean;
-            rstd = (centered * centered).mean(dims, keepdim: true).add(eps).rsqrt();
-            y = NormStatistics.Affine(centered * rstd, weight, bias, input.dtype);
-        }
-        return NormStatistics.Record(y, "NativeLayerNormBackward0", input, weight, bias, mean, rstd, (g, x, w, m, r) =>
-        {
-            // Under create_graph the statistics are recomputed from x with recorded ops, so the gradient itself
-            // differentiates correctly; otherwise the saved ones serve.
-            if (GradMode.IsEnabled)
-            {
-                m = x.mean(dims, keepdim: true);
-                var c = x - m;
-                r = (c * c).mean(dims, keepdim: true).add(eps).rsqrt();
-            }
-            var xhat = (x - m) * r;
-            var gxhat = w is null ? g : g * w;
-            var gx = (gxhat - gxhat.mean(dims, keepdim: true) - xhat * (gxhat * xhat).mean(dims, keepdim: true)) * r;
-            var gw = w is null ? null : Reduce(g * xhat, leading);
-            var gb = Reduce(g, leading);
-            return (gx, gw, gb);
+            var w = hasWeight ? s[3] : null;
+            if (GradMode.IsEnabled) return ComposedBackward(g, s[0], w, hasBias, k, eps);
+            var (gx, gw, gb) = Dispatcher.LayerNormBackward(g, s[0], s[1], s[2], w, rows, n, hasWeight, hasBias);
+            var grads = new List<Tensor?> { gx };
+            if (hasWeight) grads.Add(gw!.reshape(normalizedShape));
+            if (hasBias) grads.Add(gb!.reshape(normalizedShape));
+            return grads.ToArray();
         });
     }
 
-    private static Tensor Reduce(Tensor t, long[] dims) => dims.Length == 0 ? t : t.sum(dims);
+    /// <summary>
+    /// The backward's closed form from differentiable ops, recomputing mean and rstd from x so their dependence on x
+    /// is part of the graph (the double backward differentiates through it):
+    /// gx = rstd·(ĝ − mean(ĝ) − x̂·mean(ĝ·x̂)) with ĝ = g·w, gw = Σ g·x̂, gb = Σ g over the leading dims.
+    /// </summary>
+    private static Tensor?[] ComposedBackward(Tensor g, Tensor input, Tensor? weight, bool hasBias, int k, double eps)
+    {
+        bool half = input.dtype is ScalarType.Float16 or ScalarType.BFloat16;
+        var x = half ? input.to(ScalarType.Float32) : input;
+        var gf = half ? g.to(ScalarType.Float32) : g;
+        var w = weight is not null && half ? weight.to(ScalarType.Float32) : weight;
+        int rank = x.Shape.Length;
+        var dims = Enumerable.Range(rank - k, k).Select(i => (long)i).ToArray();
+        var lead = Enumerable.Range(0, rank - k).Select(i => (long)i).ToArray();
+        var centred = x - x.mean(dims, keepdim: true);
+        var rs = (centred * centred).mean(dims, keepdim: true).add(eps).rsqrt();
+        var xhat = centred * rs;
+        var gh = w is null ? gf : gf * w;
+        var gx = rs * (gh - gh.mean(dims, keepdim: true) - xhat * (gh * xhat).mean(dims, keepdim: true));
+        var grads = new List<Tensor?> { gx };
+        if (weight is not null) grads.Add(lead.Length > 0 ? (gf * xhat).sum(lead) : gf * xhat);
+        if (hasBias) grads.Add(lead.Length > 0 ? gf.sum(lead) : gf);
+        return grads.ToArray();
+    }
 }
