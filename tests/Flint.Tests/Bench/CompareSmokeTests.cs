@@ -28,7 +28,7 @@ public class CompareSmokeTests
                 Assert.Null(median);
                 continue;
             }
-            Assert.True(median is > 0 and < 10, $"{r.Spec.Name}: median {median}");
+            Assert.True(median is { } m && m > 0 && double.IsFinite(m), $"{r.Spec.Name}: median {median}"); // a smoke test: no time limit (a loaded machine runs a Debug CNN step for seconds)
             Assert.True(r.Values[0] is { } v && double.IsFinite(v), $"{r.Spec.Name}: value {r.Values[0]}");
         }
 
