@@ -17,11 +17,14 @@ var y = torch.randn(N, D_out, device: device, dtype: dtype);
 var w1 = torch.randn(D_in, H, device: device, dtype: dtype, requires_grad: true);
 var w2 = torch.randn(H, D_out, device: device, dtype: dtype, requires_grad: true);
 
+// TorchSharp's spelling of the type (torch.Tensor) and the package's `Tensor` alias name the same class.
+static torch.Tensor Forward(Tensor input, Tensor w1, Tensor w2) => input.mm(w1).clamp(min: 0).mm(w2);
+
 var learning_rate = 1e-6;
 for (int t = 0; t < 500; t++)
 {
     // Forward pass: compute predicted y using operations on Tensors.
-    var y_pred = x.mm(w1).clamp(min: 0).mm(w2);
+    var y_pred = Forward(x, w1, w2);
 
     // Compute and print loss using operations on Tensors.
     var loss = (y_pred - y).pow(2).sum();

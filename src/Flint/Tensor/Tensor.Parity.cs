@@ -1,12 +1,15 @@
 namespace Flint;
 
-public partial class Tensor
+public static partial class torch
 {
-    /// <summary>A tensor with <paramref name="other"/>'s dtype and device (this one when they already match), as PyTorch's <c>x.to(other)</c>.</summary>
-    /// <param name="other">The tensor whose dtype and device to take.</param>
-    public Tensor to(Tensor other)
+    public partial class Tensor
     {
-        ArgumentNullException.ThrowIfNull(other);
-        return to(other.device, other.dtype);
+        /// <summary>A tensor with <paramref name="other"/>'s dtype and device (this one when they already match), as PyTorch's <c>x.to(other)</c>.</summary>
+        /// <param name="other">The tensor whose dtype and device to take.</param>
+        public Tensor to(Tensor other)
+        {
+            ArgumentNullException.ThrowIfNull(other);
+            return to(other.device, other.dtype);
+        }
     }
 }

@@ -3,19 +3,22 @@ using Flint.Ops;
 namespace Flint;
 
 // Thin forwards: Ops/RepeatInterleave.cs, Ops/AddMatMul.cs and Ops/Einsum.cs hold the rules.
-public partial class Tensor
+public static partial class torch
 {
-    /// <summary>Each element repeated <paramref name="repeats"/> times in place, along <paramref name="dim"/> (flattened when null).</summary>
-    public Tensor repeat_interleave(long repeats, long? dim = null) => RepeatInterleave.ByCount(this, repeats, dim);
+    public partial class Tensor
+    {
+        /// <summary>Each element repeated <paramref name="repeats"/> times in place, along <paramref name="dim"/> (flattened when null).</summary>
+        public Tensor repeat_interleave(long repeats, long? dim = null) => RepeatInterleave.ByCount(this, repeats, dim);
 
-    /// <summary>Element (or slice) i repeated repeats[i] times along <paramref name="dim"/> (flattened when null).</summary>
-    public Tensor repeat_interleave(Tensor repeats, long? dim = null) => RepeatInterleave.ByTensor(this, repeats, dim);
+        /// <summary>Element (or slice) i repeated repeats[i] times along <paramref name="dim"/> (flattened when null).</summary>
+        public Tensor repeat_interleave(Tensor repeats, long? dim = null) => RepeatInterleave.ByTensor(this, repeats, dim);
 
-    /// <summary>β·this + α·(mat1 @ mat2).</summary>
-    public Tensor addmm(Tensor mat1, Tensor mat2, double beta = 1, double alpha = 1) => AddMatMul.Addmm(this, mat1, mat2, beta, alpha);
+        /// <summary>β·this + α·(mat1 @ mat2).</summary>
+        public Tensor addmm(Tensor mat1, Tensor mat2, double beta = 1, double alpha = 1) => AddMatMul.Addmm(this, mat1, mat2, beta, alpha);
 
-    /// <summary>β·this + α·(batch1 @ batch2), batched.</summary>
-    public Tensor baddbmm(Tensor batch1, Tensor batch2, double beta = 1, double alpha = 1) => AddMatMul.Baddbmm(this, batch1, batch2, beta, alpha);
+        /// <summary>β·this + α·(batch1 @ batch2), batched.</summary>
+        public Tensor baddbmm(Tensor batch1, Tensor batch2, double beta = 1, double alpha = 1) => AddMatMul.Baddbmm(this, batch1, batch2, beta, alpha);
+    }
 }
 
 // torch.* forms.

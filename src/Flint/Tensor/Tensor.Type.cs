@@ -1,7 +1,10 @@
 namespace Flint;
 
-public partial class Tensor
+public static partial class torch
 {
-    /// <summary>PyTorch's <c>x.type(dtype)</c>: this tensor converted to <paramref name="dtype"/> (itself when it already has it).</summary>
-    public Tensor type(ScalarType dtype) => to(dtype);
+    public partial class Tensor
+    {
+        /// <summary>PyTorch's <c>x.type(dtype)</c>: this tensor converted to <paramref name="dtype"/> (itself when it already has it).</summary>
+        public Tensor type(ScalarType dtype) => to(dtype);
+    }
 }
