@@ -15,6 +15,11 @@ internal static class PoolingKernels
     public static void Forward<T>(PoolGeometry g, T[] x, long xOffset, T[] y, long[]? indices) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (g.Planes == 0 || g.OutPlane == 0) return;
+        if (IsInteriorMax(g))
+        {
+            ForPlanes(g, p => InteriorMaxPlane(g, x, xOffset + p * g.InPlane, y, indices!, p * g.OutPlane));
+            return;
+        }
         ForPlanes(g, p =>
         {
             long xb = xOffset + p * g.InPlane, yb = p * g.OutPlane;
@@ -55,6 +60,62 @@ internal static class PoolingKernels
                 }
             }
         });
+    }
+
+    /// <summary>
+    /// Max pooling whose windows all lie inside the plane (no padding, no dilation, no ceil-mode overhang): the
+    /// common CNN case (2×2 stride 2). Each window is read at fixed offsets without per-output bounds; same
+    /// order and NaN rule as the general loop, so values and indices are identical.
+    /// </summary>
+    private static bool IsInteriorMax(PoolGeometry g) =>
+        g.Kind == (int)PoolKind.Max && g.PH == 0 && g.PW == 0 && g.DH == 1 && g.DW == 1
+        && (long)(g.OutH - 1) * g.SH + g.KH <= g.InH && (long)(g.OutW - 1) * g.SW + g.KW <= g.InW;
+
+    private static void InteriorMaxPlane<T>(PoolGeometry g, T[] x, long xb, T[] y, long[] indices, long yb) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int inW = g.InW, kh = g.KH, kw = g.KW;
+        var plane = x.AsSpan(checked((int)xb), checked((int)g.InPlane));
+        var outPlane = y.AsSpan(checked((int)yb), checked((int)g.OutPlane));
+        var outIndex = indices.AsSpan(checked((int)yb), checked((int)g.OutPlane));
+        for (int oh = 0; oh < g.OutH; oh++)
+        {
+            int top = oh * g.SH * inW, o = oh * g.OutW;
+            if (kh == 2 && kw == 2)
+            {
+                for (int ow = 0; ow < g.OutW; ow++, o++)
+                {
+                    int i = top + ow * g.SW;
+                    T best = plane[i];
+                    int bi = i;
+                    T v = plane[i + 1];
+                    if (v > best || T.IsNaN(v)) { best = v; bi = i + 1; }
+                    v = plane[i + inW];
+                    if (v > best || T.IsNaN(v)) { best = v; bi = i + inW; }
+                    v = plane[i + inW + 1];
+                    if (v > best || T.IsNaN(v)) { best = v; bi = i + inW + 1; }
+                    outPlane[o] = best;
+                    outIndex[o] = bi;
+                }
+                continue;
+            }
+            for (int ow = 0; ow < g.OutW; ow++, o++)
+            {
+                int corner = top + ow * g.SW;
+                T best = T.NegativeInfinity;
+                int bi = corner;
+                for (int h = 0; h < kh; h++)
+                {
+                    int row = corner + h * inW;
+                    for (int w = 0; w < kw; w++)
+                    {
+                        T v = plane[row + w];
+                        if (v > best || T.IsNaN(v)) { best = v; bi = row + w; }
+                    }
+                }
+                outPlane[o] = best;
+                outIndex[o] = bi;
+            }
+        }
     }
 
     /// <summary>gradIn (zeroed, dense) += each output gradient routed to its window: to the saved index (max) or spread evenly (avg).</summary>
