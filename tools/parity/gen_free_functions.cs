@@ -1,0 +1,182 @@
+// Generates src/Flint/Tensor/torch.FreeFunctions.*.cs: a torch.* free function (first parameter `input`) for every
+// name in TorchSharp's torch surface (tests/golden/torchsharp-surface.txt) that Flint's Tensor has as an instance
+// method but torch lacks as a hand-written static. Every overload of the method gets a one-line forward.
+//
+// Run from the repository root after building Flint:
+//   dotnet build src/Flint -c Debug && dotnet run tools/parity/gen_free_functions.cs -- src/Flint/bin/Debug/net10.0/Flint.dll
+// Names the previous run generated are regenerated (not taken for hand-written), so the output is reproducible.
+#:property FlintTensorAlias=false
+#:property PublishAot=false
+#:property TreatWarningsAsErrors=false
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.RegularExpressions;
+
+var dll = Path.GetFullPath(args.Length > 0 ? args[0] : "src/Flint/bin/Debug/net10.0/Flint.dll");
+var outDir = "src/Flint/Tensor";
+var dir = Path.GetDirectoryName(dll)!;
+AppDomain.CurrentDomain.AssemblyResolve += (_, e) =>
+{
+    var p = Path.Combine(dir, new AssemblyName(e.Name).Name + ".dll");
+    return File.Exists(p) ? Assembly.LoadFrom(p) : null;
+};
+var asm = Assembly.LoadFrom(dll);
+var torchType = asm.GetType("Flint.torch", throwOnError: true)!;
+var tensorType = asm.GetType("Flint.torch+Tensor", throwOnError: true)!;
+
+string[] groups = ["Pointwise", "Reductions", "Shape"];
+string FileOf(string g) => Path.Combine(outDir, $"torch.FreeFunctions.{g}.cs");
+
+// Names an earlier run generated: these are ours to rewrite, not hand-written statics.
+var generated = new HashSet<string>();
+foreach (var g in groups)
+    if (File.Exists(FileOf(g)))
+        foreach (Match m in Regex.Matches(File.ReadAllText(FileOf(g)), @"public static [^\n]*? (\w+)\(Tensor input"))
+            generated.Add(m.Groups[1].Value);
+
+var surface = File.ReadAllLines("tests/golden/torchsharp-surface.txt")
+    .Where(l => l.StartsWith("torch.") && l.Count(c => c == '.') == 1)
+    .Select(l => l["torch.".Length..]).ToHashSet();
+
+const BindingFlags Pub = BindingFlags.Public | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly;
+bool TorchHasByHand(string name) => torchType.GetMember(name, Pub).Any(m => !(m is MethodInfo && generated.Contains(name)));
+
+var reductions = new HashSet<string> { "all", "any", "amax", "amin", "aminmax", "logsumexp", "nansum", "nanmean", "norm", "prod", "std", "var", "std_mean", "var_mean", "median", "nanmedian", "mode", "count_nonzero", "dist", "softmax", "log_softmax" };
+var shape = new HashSet<string> { "narrow", "select", "unbind", "tile", "ravel", "unflatten", "squeeze_", "unsqueeze_", "take", "masked_select", "scatter", "scatter_", "scatter_add", "scatter_add_", "index_add_", "index_copy_", "index_fill_", "tril_", "triu_", "clone", "adjoint", "diagflat", "select_scatter", "slice_scatter", "diagonal_scatter", "msort", "row_stack", "concat", "concatenate", "atleast_1d", "atleast_2d", "atleast_3d", "kron", "tensordot", "inner", "vdot", "ger" };
+
+// TorchSharp names that are not free functions of a tensor there (torch.numpy is a namespace in TorchSharp).
+var NotAFreeFunction = new HashSet<string> { "numpy" };
+
+var nctx = new NullabilityInfoContext();
+var byGroup = groups.ToDictionary(g => g, _ => new List<string>());
+int count = 0;
+foreach (var name in surface.Order(StringComparer.Ordinal))
+{
+    if (TorchHasByHand(name) || NotAFreeFunction.Contains(name)) continue;
+    var overloads = tensorType.GetMethods(BindingFlags.Public | BindingFlags.Instance)
+        .Where(m => m.Name == name && m.DeclaringType == tensorType && !m.IsSpecialName)
+        .Where(m => m.GetParameters().All(p => !p.ParameterType.IsByRef && p.Name != "input"))
+        .OrderBy(m => m.GetParameters().Length).ThenBy(m => Signature(m), StringComparer.Ordinal).ToList();
+    if (overloads.Count == 0) continue;
+    var g = reductions.Contains(name) ? "Reductions" : shape.Contains(name) ? "Shape" : "Pointwise";
+    foreach (var m in overloads)
+    {
+        var ps = m.GetParameters();
+        var decl = string.Join(", ", ps.Select(Param).Prepend("Tensor input"));
+        var call = string.Join(", ", ps.Select(p => p.Name));
+        var generic = m.IsGenericMethod ? "<" + string.Join(", ", m.GetGenericArguments().Select(a => a.Name)) + ">" : "";
+        var cref = $"Tensor.{name}({string.Join(", ", ps.Select(p => Cref(p.ParameterType)))})";
+        if (m.IsGenericMethod) cref = $"Tensor.{name}{{{string.Join(",", m.GetGenericArguments().Select(a => a.Name))}}}({string.Join(", ", ps.Select(p => Cref(p.ParameterType)))})";
+        byGroup[g].Add($"    /// <inheritdoc cref=\"{cref}\"/>\n" +
+                       $"    public static {Ret(m)} {name}{generic}({decl}) => input.{name}{generic}({call});");
+        count++;
+    }
+}
+
+foreach (var g in groups)
+{
+    var s = new StringBuilder();
+    s.Append("// <auto-generated>\n// Generated by tools/parity/gen_free_functions.cs from Flint.dll and tests/golden/torchsharp-surface.txt;\n");
+    s.Append("// do not edit by hand: edit the Tensor method, rebuild and rerun the generator.\n// </auto-generated>\n");
+    s.Append("#nullable enable\n\nnamespace Flint;\n\n");
+    s.Append($"// PyTorch's torch.* free functions ({g.ToLowerInvariant()}), each a forward to the Tensor method of the same name.\n");
+    s.Append("public static partial class torch\n{\n");
+    s.Append(string.Join("\n\n", byGroup[g]));
+    s.Append("\n}\n");
+    File.WriteAllText(FileOf(g), s.ToString());
+}
+Console.WriteLine($"{count} forwards over {byGroup.Values.Sum(l => l.Select(x => x.Split(" => ")[0]).Count())} lines written");
+
+string Signature(MethodInfo m) => string.Join(",", m.GetParameters().Select(p => TypeName(p.ParameterType, null)));
+
+string Ret(MethodInfo m)
+{
+    var t = m.ReturnType;
+    var names = m.ReturnParameter.GetCustomAttribute<TupleElementNamesAttribute>()?.TransformNames;
+    return TypeName(t, nctx.Create(m.ReturnParameter), names?.ToList());
+}
+
+string Param(ParameterInfo p)
+{
+    var names = p.GetCustomAttribute<TupleElementNamesAttribute>()?.TransformNames?.ToList();
+    var s = (p.IsDefined(typeof(ParamArrayAttribute)) ? "params " : "") + TypeName(p.ParameterType, nctx.Create(p), names) + " " + p.Name;
+    if (p.HasDefaultValue) s += " = " + Literal(p.RawDefaultValue, p.ParameterType);
+    return s;
+}
+
+string Literal(object? v, Type t)
+{
+    var u = Nullable.GetUnderlyingType(t) ?? t;
+    if (v is null || v is DBNull || v is Missing) return u.IsValueType && Nullable.GetUnderlyingType(t) is null ? "default" : "null";
+    if (u.IsEnum) return $"{TypeName(u, null)}.{Enum.GetName(u, v) ?? throw new Exception($"no enum name for {v}")}";
+    return v switch
+    {
+        bool b => b ? "true" : "false",
+        string str => "\"" + str.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"",
+        double d => double.IsNaN(d) ? "double.NaN" : double.IsPositiveInfinity(d) ? "double.PositiveInfinity" : double.IsNegativeInfinity(d) ? "double.NegativeInfinity" : d.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+        float f => f.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + "f",
+        long l => l.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        int i => i.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        _ => throw new Exception($"unsupported default {v} ({v.GetType()})"),
+    };
+}
+
+string TypeName(Type t, NullabilityInfo? n, List<string?>? tupleNames = null)
+{
+    int tupleIndex = 0;
+    return Name(t, n);
+
+    string Name(Type t, NullabilityInfo? n)
+    {
+        if (t.IsGenericParameter) return t.Name;
+        var nu = Nullable.GetUnderlyingType(t);
+        if (nu is not null) return Name(nu, null) + "?";
+        string q = n is { ReadState: NullabilityState.Nullable } && !t.IsValueType ? "?" : "";
+        if (t.IsArray) return Name(t.GetElementType()!, n?.ElementType) + "[]" + q;
+        if (t.IsGenericType && t.FullName?.StartsWith("System.ValueTuple`") == true || t.IsGenericType && t.GetGenericTypeDefinition().FullName?.StartsWith("System.ValueTuple`") == true)
+        {
+            var args = t.GetGenericArguments();
+            var parts = new List<string>();
+            int start = tupleIndex;
+            tupleIndex += args.Length;
+            for (int i = 0; i < args.Length; i++)
+            {
+                var nm = tupleNames is not null && start + i < tupleNames.Count ? tupleNames[start + i] : null;
+                parts.Add(Name(args[i], n?.GenericTypeArguments[i]) + (nm is null ? "" : " " + nm));
+            }
+            return "(" + string.Join(", ", parts) + ")";
+        }
+        if (t.IsGenericType)
+        {
+            var def = t.GetGenericTypeDefinition().Name;
+            def = def[..def.IndexOf('`')];
+            var args = t.GetGenericArguments();
+            return def + "<" + string.Join(", ", args.Select((a, i) => Name(a, n?.GenericTypeArguments[i]))) + ">" + q;
+        }
+        return Simple(t) + q;
+    }
+}
+
+string Simple(Type t) => t.FullName switch
+{
+    "System.Double" => "double", "System.Single" => "float", "System.Int64" => "long", "System.Int32" => "int",
+    "System.Boolean" => "bool", "System.String" => "string", "System.Object" => "object", "System.Byte" => "byte",
+    "System.Int16" => "short", "System.SByte" => "sbyte", "System.Void" => "void",
+    _ => t.Name,
+};
+
+string Cref(Type t)
+{
+    if (t.IsGenericParameter) return t.Name;
+    var nu = Nullable.GetUnderlyingType(t);
+    if (nu is not null) return Cref(nu) + "?";
+    if (t.IsArray) return Cref(t.GetElementType()!) + "[]";
+    if (t.IsGenericType)
+    {
+        var def = t.GetGenericTypeDefinition().Name;
+        def = def[..def.IndexOf('`')];
+        return def + "{" + string.Join(", ", t.GetGenericArguments().Select(Cref)) + "}";
+    }
+    return Simple(t);
+}
