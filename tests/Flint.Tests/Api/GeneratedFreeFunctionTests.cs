@@ -9,7 +9,7 @@ namespace Flint.Tests.Api;
 /// of the same name gives, and an in-place one returns its input. A forward to the wrong method fails here.
 /// </summary>
 [Collection(GlobalRandomCollection.Name)]
-public class FreeFunctionTests
+public class GeneratedFreeFunctionTests
 {
     private static string RepoRoot()
     {
