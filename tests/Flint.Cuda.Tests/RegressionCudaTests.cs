@@ -14,6 +14,9 @@ public class RegressionCudaTests
     [Fact]
     public void ZeroSizeViews() => RegressionChecks.ZeroSizeViews(CudaDevice.Device);
 
+    [Fact]
+    public void ExpFloat32() => RegressionChecks.ExpFloat32(CudaDevice.Device);
+
     /// <summary>
     /// masked_fill checks the mask's device with PyTorch 1.13's words: a CPU self meets the iterator's check (the accelerator
     /// named first), a cuda self masked_fill__cuda's own check; in place, out of place, with a number or a 0-dim tensor value.

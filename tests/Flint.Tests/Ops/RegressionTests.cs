@@ -11,4 +11,7 @@ public class RegressionTests
 
     [Fact]
     public void ZeroSizeViews() => RegressionChecks.ZeroSizeViews(torch.CPU);
+
+    [Fact]
+    public void ExpFloat32() => RegressionChecks.ExpFloat32(torch.CPU);
 }
