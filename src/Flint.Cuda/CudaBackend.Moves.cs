@@ -140,7 +140,12 @@ internal sealed partial class CudaBackend
         var offs = UploadOffsets(offsets);
         var vo = offs.Block.View<long>();
         int n = offsets.Length;
-        if (accumulate && !(t is ScalarType.Bool or ScalarType.Float16 or ScalarType.BFloat16))
+        if (accumulate && t is ScalarType.Float16 or ScalarType.BFloat16)
+        {
+            _k.Auto<ArrayView<uint>, ArrayView<long>, ArrayView<ushort>, int>(MoveKernels.PutAddHalf)(
+                n, View<uint>(dst), vo, View<ushort>(src), t == ScalarType.BFloat16 ? 1 : 0);
+        }
+        else if (accumulate && t != ScalarType.Bool)
         {
             switch (t)
             {
@@ -155,7 +160,7 @@ internal sealed partial class CudaBackend
         }
         else
         {
-            // Bool and the half types put without adding, as the CPU does.
+            // Bool puts without adding, as the CPU does.
             switch (DTypes.ElementSize(t))
             {
                 case 1: _k.Auto<ArrayView<byte>, ArrayView<long>, ArrayView<byte>>(MoveKernels.Put<byte>)(n, View<byte>(dst), vo, View<byte>(src)); break;

@@ -422,11 +422,27 @@ for op in ["var", "std"]:
     case(op, f, T("float32", 1))
     case(op, f, x3["float32"], 3)
 for dt in ["float32", "float64"]:
-    for p in [2, 1, inf, 3.0, 0.5]:
+    for p in [2, 1, inf, 3.0, 0.5, 0, -inf, -1.5]:
         case("norm", torch.norm, x3[dt], p)
         case("norm", torch.norm, x3[dt], p, 1)
         case("norm", torch.norm, x3[dt], p, [0, 2], keepdim=True)
 case("norm", torch.norm, x3["float32"], 2, 3)
+
+# ---- zero-size views with an offset inside their base (x[2:2], x[:, 3:3]) against broadcasting partners and reduced
+e03 = V(T("float32", 4, 3), {"slice": [0, 2, 2, 1]})
+e40 = V(T("float32", 4, 3), {"slice": [1, 3, 3, 1]})
+for a, b in [(e03, T("float32", 1)), (T("float32", 1), e03), (e03, T("float32")), (T("float32"), e03), (e40, T("float32", 1)),
+             (e03, T("float32", 3)), (e03, 2.5), (e40, T("float64", 4, 1))]:
+    case("add", torch.add, a, b)
+case("mul", torch.mul, e03, T("int64", 1))
+case("lt", torch.lt, e03, T("float32", 1))
+case("where", torch.where, V(T("bool", 4, 3), {"slice": [0, 2, 2, 1]}), e03, T("float32", 1))
+for op in ["sum", "mean", "prod", "max"]:
+    f = getattr(torch, op)
+    case(op, f, e03)
+    case(op, f, e03, 0)
+    case(op, f, e40, 1)
+    case(op, f, e40, 0)
 for op in ["all", "any"]:
     f = getattr(torch, op)
     for dt in ["bool", "uint8", "int64", "float32"]:
@@ -599,6 +615,11 @@ case("scatter", torch.scatter, T("float32", 3, 4), 0, sidx, T("float32", 1, 2))
 case("scatter_add", torch.scatter_add, T("float32", 3, 4), 0, torch.tensor([[0, 0, 2], [0, 1, 0]]), T("float32", 2, 3))
 case("scatter_add", torch.scatter_add, T("int64", 3, 4), 1, torch.tensor([[0, 0], [3, 3]]), T("int64", 2, 2))
 case("scatter_add", torch.scatter_add, T("int64", 3, 4), 1, sidx, T("float32", 2, 3))
+# float16/bfloat16 accumulate into repeated indices, each add rounded to the dtype (2048 + 1 + 1 stays 2048 in float16).
+for dt, big in [(torch.float16, 2048.0), (torch.bfloat16, 256.0)]:
+    case("scatter_add", torch.scatter_add, torch.zeros(3, 3, dtype=dt), 0, torch.tensor([[0, 1, 2], [0, 1, 2], [0, 0, 2]]),
+         torch.tensor([[1.0, 2.0, 3.0], [0.5, 0.25, 4.0], [1.5, 8.0, -2.0]], dtype=dt))
+    case("scatter_add", torch.scatter_add, torch.full((2, 3), big, dtype=dt), 1, torch.tensor([[0, 0, 0], [1, 2, 2]]), torch.ones(2, 3, dtype=dt))
 case("scatter_", inplace("scatter_"), T("float32", 3, 4), 1, sidx, T("float32", 2, 3))
 case("scatter_add_", inplace("scatter_add_"), T("float32", 3, 4), 0, sidx, T("float32", 2, 3))
 m34 = torch.tensor([[True, False, False, True], [False, False, True, False], [True, True, True, True]])

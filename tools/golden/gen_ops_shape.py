@@ -384,6 +384,9 @@ case("index_fill_", inplace("index_fill_"), mk([3, 4], "float32"), 1, L(3, 1), -
 for dt in ["float32", "int64", "float64", "int32", "float16", "bfloat16"]:
     case("index_add", torch.index_add, halves([4, 3], dt), 0, L(3, 0, 3), halves([3, 3], dt, 20))
 case("index_add", torch.index_add, halves([3, 4], "float32"), 1, L(1, 3, 1), halves([3, 3], "float32", 20), alpha=2.0)
+# float16/bfloat16 round after each add, as PyTorch's CPU kernel does: 2048 + 1 + 1 stays 2048 in float16 (256 in bfloat16).
+for dt, big in [("float16", 2048.0), ("bfloat16", 256.0)]:
+    case("index_add", torch.index_add, torch.full([3, 2], big, dtype=DTYPES[dt]), 0, L(0, 0, 1), torch.ones(3, 2, dtype=DTYPES[dt]))
 case("index_add", torch.index_add, halves([3, 4], "int64"), 1, L(1, 3, 1), halves([3, 3], "int64", 20), alpha=3)
 case("index_add", torch.index_add, halves([3, 4], "float32"), 1, L(1, 3).to(torch.int32), halves([3, 2], "float32", 20))
 case("index_add", torch.index_add, halves([2, 3, 4], "float64"), -2, L(2, 0), halves([2, 2, 4], "float64", 20))

@@ -451,6 +451,13 @@ torch.manual_seed(3)
 nnout["multinomial"] = {"probs": ev(probs), "one": ev(torch.multinomial(probs, 1)),
                         "replacement": ev(torch.multinomial(probs, 5, replacement=True)),
                         "no_replacement": ev(torch.multinomial(probs, 4))}
+# With replacement PyTorch's CPU kernel accumulates the cumulative distribution in the input's dtype: 100,000 weights of 0.1
+# sum visibly differently in float32 and float64, so the same uniform draws pick different categories.
+cum_cases = {}
+for dt in ["float32", "float64"]:
+    torch.manual_seed(5)
+    cum_cases[dt] = ev(torch.multinomial(torch.full((100000,), 0.1, dtype=getattr(torch, dt)), 8, replacement=True))
+nnout["multinomial_cumulative"] = cum_cases
 
 with open(os.path.join(root, "sequence_nn.json"), "w") as fh:
     json.dump(nnout, fh, indent=1)

@@ -46,6 +46,30 @@ internal static class MoveKernels
     public static void PutAddI32(Index1D i, ArrayView<int> dst, ArrayView<long> offsets, ArrayView<int> src) => Atomic.Add(ref dst[offsets[i]], src[i]);
     public static void PutAddI64(Index1D i, ArrayView<long> dst, ArrayView<long> offsets, ArrayView<long> src) => Atomic.Add(ref dst[offsets[i]], src[i]);
 
+    /// <summary>
+    /// Accumulating put for float16 (<paramref name="bf16"/> = 0) and bfloat16 (1): each add is in float32, rounded
+    /// back to 16 bits, as PyTorch's half atomicAdd; a compare-and-swap on the 32-bit word that holds the element
+    /// makes duplicate offsets all add up. The view is the whole block (a multiple of 512 bytes), so every word exists.
+    /// </summary>
+    public static void PutAddHalf(Index1D i, ArrayView<uint> dst, ArrayView<long> offsets, ArrayView<ushort> src, int bf16)
+    {
+        long off = offsets[i];
+        long word = off >> 1;
+        int shift = (int)(off & 1) * 16;
+        float v = bf16 != 0 ? HalfBits.BFloat16ToFloat(src[i]) : HalfBits.HalfToFloat(src[i]);
+        uint old = dst[word];
+        while (true)
+        {
+            ushort cur = (ushort)((old >> shift) & 0xFFFFu);
+            float sum = (bf16 != 0 ? HalfBits.BFloat16ToFloat(cur) : HalfBits.HalfToFloat(cur)) + v;
+            uint bits = bf16 != 0 ? HalfBits.FloatToBFloat16(sum) : HalfBits.FloatToHalf(sum);
+            uint next = (old & ~(0xFFFFu << shift)) | (bits << shift);
+            uint seen = Atomic.CompareExchange(ref dst[word], old, next);
+            if (seen == old) return;
+            old = seen;
+        }
+    }
+
     /// <summary>Accumulating put for the small integer types (no atomics): one thread walks every offset, deterministically.</summary>
     public static void PutAddSerial<T>(Index1D i, ArrayView<T> dst, ArrayView<long> offsets, ArrayView<T> src, int count) where T : unmanaged, INumber<T>
     {

@@ -196,7 +196,8 @@ internal struct ExpOp : IFloatUnaryOp
     public static bool VectorOnly => true;
     public static bool TryVectorized<T>(ReadOnlySpan<T> x, Span<T> o) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (typeof(T) == typeof(float)) { TensorPrimitives.Exp(Spans.As<T, float>(x), Spans.As<T, float>(o)); return true; }
+        // float32: TensorPrimitives' kernel with exp(0) = 1 exactly (Cpu/VectorExp.cs).
+        if (typeof(T) == typeof(float)) { Cpu.VectorExp.Exp(Spans.As<T, float>(x), Spans.As<T, float>(o)); return true; }
         if (typeof(T) == typeof(double)) { TensorPrimitives.Exp(Spans.As<T, double>(x), Spans.As<T, double>(o)); return true; }
         return false;
     }

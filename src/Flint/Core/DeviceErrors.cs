@@ -14,5 +14,13 @@ internal static class DeviceErrors
     public static string MismatchInOrder(Device first, Device second) =>
         $"Expected all tensors to be on the same device, but found at least two devices, {FullName(first)} and {FullName(second)}!";
 
+    /// <summary>
+    /// masked_fill's check: a CPU self gives the iterator's message (<see cref="Mismatch"/>), a device self its kernel's own,
+    /// "expected self and mask to be on the same device, but got mask on cpu and self on cuda:0".
+    /// </summary>
+    public static string MaskedFill(Device self, Device mask) => self.type == DeviceType.CPU
+        ? Mismatch(self, mask)
+        : $"expected self and mask to be on the same device, but got mask on {FullName(mask)} and self on {FullName(self)}";
+
     private static string FullName(Device d) => d.type == DeviceType.CPU ? "cpu" : $"cuda:{Math.Max(d.index, 0)}";
 }

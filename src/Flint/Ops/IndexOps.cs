@@ -155,10 +155,9 @@ internal static class IndexOps
         var target = SourceTarget(self, d, idx.numel());
         var expanded = ExpandIndex(idx, d, target);
         Tensor r;
-        // The Put primitive does not accumulate float16/bfloat16 (on either backend): those add in float32 and round back.
-        var compute = DTypes.IsReducedFloat(self.dtype) ? ScalarType.Float32 : self.dtype;
+        // float16/bfloat16 round after each add, as PyTorch's kernels do (the accumulating Put adds in float32 and rounds back).
         using (torch.no_grad())
-            r = Dispatcher.Cast(Dispatcher.Cast(self.detach(), compute).ScatterImpl(d, expanded, Dispatcher.Cast(src, compute).expand(target), true, "index_add"), self.dtype);
+            r = self.detach().ScatterImpl(d, expanded, Dispatcher.Cast(src, self.dtype).expand(target), true, "index_add");
         var srcShape = source.Shape;
         return Recorder.Record(r, "IndexAddBackward0", [self, source], [idx], (g, s) =>
         {

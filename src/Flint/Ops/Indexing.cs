@@ -239,6 +239,7 @@ internal static class Indexing
         // uint8 masks are accepted (deprecated in PyTorch 1.13, but still working).
         if (mask.dtype != ScalarType.Bool && mask.dtype != ScalarType.Byte)
             throw new ArgumentException($"masked_fill_ only supports boolean masks, but got mask with dtype {DTypes.Name(mask.dtype)[6..]}");
+        if (mask.device != self.device) throw new ArgumentException(DeviceErrors.MaskedFill(self.device, mask.device));
         var m = mask.dtype == ScalarType.Bool ? mask : mask.ne(0.0);
         // Out of place, self broadcasts with the mask (the result can be larger than self).
         var r = Dispatcher.Where(m, Dispatcher.Cast(torch.WrappedScalar(value), self.dtype), self.detach());

@@ -10,7 +10,7 @@ internal static class MaskedFill
         if (mask.dtype != ScalarType.Bool && mask.dtype != ScalarType.Byte)
             throw new ArgumentException($"masked_fill_ only supports boolean masks, but got mask with dtype {DTypes.Name(mask.dtype)[6..]}");
         if (mask.device != self.device)
-            throw new ArgumentException($"Expected all tensors to be on the same device, but found at least two devices, {self.device} and {mask.device}!");
+            throw new ArgumentException(DeviceErrors.MaskedFill(self.device, mask.device));
         var m = mask.dtype == ScalarType.Bool ? mask : mask.ne(0.0);
         Tensor v;
         using (torch.no_grad()) v = value.detach().to(self.dtype).to(self.device);

@@ -217,13 +217,17 @@ internal static class Reductions
         Tensor r;
         using (torch.no_grad())
         {
-            if (double.IsPositiveInfinity(p))
+            if (double.IsInfinity(p))
             {
+                // ∞: the largest magnitude, -∞: the smallest, over every listed dim (one at a time, innermost first).
+                bool max = p > 0;
                 r = x.abs();
-                if (dims is null) r = r.max();
-                else // the largest magnitude over every listed dim: reduce them one at a time, innermost first
-                    foreach (var d in dims.Select(d => Shapes.WrapDim(d, self.Shape.Length)).OrderDescending()) r = r.amax(d, keepdim);
+                if (dims is null) r = max ? r.max() : r.min();
+                else
+                    foreach (var d in dims.Select(d => Shapes.WrapDim(d, self.Shape.Length)).Distinct().OrderDescending())
+                        r = max ? r.amax(d, keepdim) : r.amin(d, keepdim);
             }
+            else if (p == 0) r = x.ne(0.0).to(x.dtype).SumImpl(dims, keepdim, null); // the count of non-zeros, as PyTorch
             else if (p == 2) r = (x * x).SumImpl(dims, keepdim, null).sqrt();
             else if (p == 1) r = x.abs().SumImpl(dims, keepdim, null);
             else r = x.abs().pow(p).SumImpl(dims, keepdim, null).pow(1.0 / p);
@@ -232,14 +236,15 @@ internal static class Reductions
         var inShape = x.Shape;
         return Recorder.Record(r, "NormBackward1", [x], [x, r], (g, s) =>
         {
-            // d‖x‖p/dx = sign(x) |x|^(p-1) / ‖x‖p^(p-1); 0 where the norm is 0; ∞-norm: shared among the largest |x|.
+            // d‖x‖p/dx = sign(x) |x|^(p-1) / ‖x‖p^(p-1); 0 where the norm is 0; ±∞-norm: shared among the largest
+            // (smallest) |x|; 0-norm: 0.
             var v = s[0];
             var norm = ExpandBack(s[1], keepShape, inShape);
             var gg = ExpandBack(g, keepShape, inShape);
             Tensor d;
             if (p == 0) d = torch.zeros_like(v);
             else if (p == 1) d = v.sign();
-            else if (double.IsPositiveInfinity(p))
+            else if (double.IsInfinity(p))
             {
                 var mask = v.abs().eq(norm).to(v.dtype);
                 d = v.sign() * mask / ExpandBack(mask.SumImpl(dims, true, null), keepShape, inShape);

@@ -26,29 +26,32 @@ public static partial class torch
             var row = p.AsSpan((int)(r * categories), (int)categories);
             var outRow = result.AsSpan((int)(r * num_samples), (int)num_samples);
             if (!replacement) WithoutReplacement(g, row, outRow); // PyTorch 1.13 draws one sample with replacement by the binary search too
-            else WithReplacement(g, row, outRow);
+            else if (input.dtype == ScalarType.Float64) WithReplacement<double>(g, row, outRow);
+            else WithReplacement<float>(g, row, outRow); // float32 (and float16/bfloat16, which PyTorch sums in float32)
         }
         // Drawn on the host from the CPU generator; the indices go back to the input's device, as PyTorch returns them.
         var t = torch.tensor(result).to(input.device);
         return input.dim() == 1 ? t : t.reshape(rows, num_samples);
     }
 
-    // at::native multinomial_with_replacement_apply (CPU): normalised cumulative sums, one uniform double per sample.
-    private static void WithReplacement(global::Flint.Generator g, ReadOnlySpan<double> weights, Span<long> output)
+    // at::native multinomial_with_replacement_apply (CPU): normalised cumulative sums in T (the input's dtype, float32 for the
+    // half types), one uniform double per sample compared with them.
+    private static void WithReplacement<T>(global::Flint.Generator g, ReadOnlySpan<double> weights, Span<long> output)
+        where T : struct, System.Numerics.IFloatingPointIeee754<T>
     {
-        var cum = new double[weights.Length];
-        double sum = 0;
+        var cum = new T[weights.Length];
+        T sum = T.Zero;
         for (int j = 0; j < weights.Length; j++)
         {
             double w = weights[j];
             if (!(w >= 0)) throw new ArgumentException("invalid multinomial distribution (encountering probability entry < 0)");
             if (double.IsInfinity(w)) throw new ArgumentException("invalid multinomial distribution (encountering probability entry = infinity or NaN)");
-            sum += w;
+            sum += T.CreateTruncating(w); // exact: the weights came from T (or a narrower type)
             cum[j] = sum;
         }
-        if (!(sum > 0)) throw new ArgumentException("invalid multinomial distribution (sum of probabilities <= 0)");
+        if (!(sum > T.Zero)) throw new ArgumentException("invalid multinomial distribution (sum of probabilities <= 0)");
         for (int j = 0; j < cum.Length; j++) cum[j] /= sum;
-        cum[^1] = 1;
+        cum[^1] = T.One;
         lock (g.Mutex)
         {
             for (int s = 0; s < output.Length; s++)
@@ -58,7 +61,7 @@ public static partial class torch
                 while (right - left > 0)
                 {
                     int mid = left + (right - left) / 2;
-                    if (cum[mid] < u) left = mid + 1; else right = mid;
+                    if (double.CreateTruncating(cum[mid]) < u) left = mid + 1; else right = mid;
                 }
                 output[s] = left;
             }

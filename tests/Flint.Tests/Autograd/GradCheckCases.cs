@@ -102,6 +102,8 @@ public static partial class GradCheckCases
         Add("norm_inf_dims", () => One([2, 3, 4]), x => x[0].norm(double.PositiveInfinity, [0, 2]));
         Add("norm_inf_dim", () => One([3, 4]), x => x[0].norm(double.PositiveInfinity, [0], keepdim: true));
         Add("norm_dim_keepdim", () => One([3, 4]), x => x[0].norm(0, p: 2, keepdim: true));
+        Add("norm_neg_inf_dim", () => One([3, 4]), x => x[0].norm(double.NegativeInfinity, [1]));
+        Add("norm_p0", () => One([3, 4]), x => x[0].norm(0.0) * x[0].sum());
 
         // ---- matmul in all its shapes
         Add("matmul_1d_1d", () => Two([4], [4]), x => x[0].matmul(x[1]));

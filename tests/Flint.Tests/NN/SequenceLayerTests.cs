@@ -153,6 +153,21 @@ public class SequenceLayerTests
             Assert.Equal(NNGolden.Values(m.GetProperty("replacement")).Select(v => (long)v), multinomial(probs, 5, replacement: true).data<long>());
             Assert.Equal(NNGolden.Values(m.GetProperty("no_replacement")).Select(v => (long)v), multinomial(probs, 4).data<long>());
         }
+
+        /// <summary>
+        /// With replacement the cumulative distribution is summed in the input's dtype, as PyTorch's CPU kernel does: 100,000
+        /// weights of 0.1 sum visibly differently in float32 and float64, so the same seeded draws pick different categories.
+        /// </summary>
+        [Theory]
+        [InlineData("float32")]
+        [InlineData("float64")]
+        public void MultinomialSumsTheCumulativeDistributionInTheInputsDtype(string dtype)
+        {
+            var expected = NNGolden.Values(G("multinomial_cumulative").GetProperty(dtype)).Select(v => (long)v);
+            manual_seed(5);
+            var weights = full([100000], 0.1, dtype == "float32" ? ScalarType.Float32 : ScalarType.Float64);
+            Assert.Equal(expected, multinomial(weights, 8, replacement: true).data<long>());
+        }
     }
 
     [Theory]

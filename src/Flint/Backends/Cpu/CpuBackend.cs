@@ -11,17 +11,54 @@ internal sealed partial class CpuBackend : IBackend
 
     public void Synchronize() { }
 
-    public void Binary<TOp>(string op, ScalarType t, long[] shape, Operand a, Operand b, Operand o) where TOp : IBinaryOp => Dispatch.Binary<TOp>(op, t, shape, a, b, o);
-    public void Unary<TOp>(string op, ScalarType t, long[] shape, Operand x, Operand o) where TOp : IUnaryOp => Dispatch.Unary<TOp>(op, t, shape, x, o);
-    public void FloatUnary<TOp>(string op, ScalarType t, long[] shape, Operand x, Operand o) where TOp : IFloatUnaryOp => Dispatch.FloatUnary<TOp>(op, t, shape, x, o);
-    public void Compare<TOp>(string op, ScalarType t, long[] shape, Operand a, Operand b, Operand o) where TOp : ICompareOp => Dispatch.Compare<TOp>(op, t, shape, a, b, o);
-    public void Where(ScalarType t, long[] shape, Operand cond, Operand a, Operand b, Operand o) => Dispatch.Where(t, shape, cond, a, b, o);
-    public void Copy(long[] shape, Operand src, ScalarType srcType, Operand dst, ScalarType dstType) => CastKernels.Copy(shape, src, srcType, dst, dstType);
-    public void Fill(ScalarType t, long[] shape, Operand o, double value) => Dispatch.Fill(t, shape, o, value);
-    public void Clamp(ScalarType t, long[] shape, Operand x, Operand o, double? lo, double? hi) => Dispatch.Clamp(t, shape, x, o, lo, hi);
+    // A zero-size view may carry an offset past its (possibly empty) buffer (zeros(0, 3).narrow(1, 2, 1)): the elementwise
+    // primitives return before slicing any buffer, as there is nothing to compute.
+    private static bool Empty(long[] shape) => Array.IndexOf(shape, 0L) >= 0;
+
+    public void Binary<TOp>(string op, ScalarType t, long[] shape, Operand a, Operand b, Operand o) where TOp : IBinaryOp
+    {
+        if (Empty(shape)) return;
+        Dispatch.Binary<TOp>(op, t, shape, a, b, o);
+    }
+    public void Unary<TOp>(string op, ScalarType t, long[] shape, Operand x, Operand o) where TOp : IUnaryOp
+    {
+        if (Empty(shape)) return;
+        Dispatch.Unary<TOp>(op, t, shape, x, o);
+    }
+    public void FloatUnary<TOp>(string op, ScalarType t, long[] shape, Operand x, Operand o) where TOp : IFloatUnaryOp
+    {
+        if (Empty(shape)) return;
+        Dispatch.FloatUnary<TOp>(op, t, shape, x, o);
+    }
+    public void Compare<TOp>(string op, ScalarType t, long[] shape, Operand a, Operand b, Operand o) where TOp : ICompareOp
+    {
+        if (Empty(shape)) return;
+        Dispatch.Compare<TOp>(op, t, shape, a, b, o);
+    }
+    public void Where(ScalarType t, long[] shape, Operand cond, Operand a, Operand b, Operand o)
+    {
+        if (Empty(shape)) return;
+        Dispatch.Where(t, shape, cond, a, b, o);
+    }
+    public void Copy(long[] shape, Operand src, ScalarType srcType, Operand dst, ScalarType dstType)
+    {
+        if (Empty(shape)) return;
+        CastKernels.Copy(shape, src, srcType, dst, dstType);
+    }
+    public void Fill(ScalarType t, long[] shape, Operand o, double value)
+    {
+        if (Empty(shape)) return;
+        Dispatch.Fill(t, shape, o, value);
+    }
+    public void Clamp(ScalarType t, long[] shape, Operand x, Operand o, double? lo, double? hi)
+    {
+        if (Empty(shape)) return;
+        Dispatch.Clamp(t, shape, x, o, lo, hi);
+    }
 
     public void ClampBackward(ScalarType t, long[] shape, Operand x, Operand g, Operand o, double? lo, double? hi)
     {
+        if (Empty(shape)) return;
         if (t == ScalarType.Float32) ElementwiseKernels.ClampBackward(shape, x, g, o, (float?)lo, (float?)hi);
         else ElementwiseKernels.ClampBackward(shape, x, g, o, lo, hi);
     }

@@ -43,10 +43,21 @@ internal static class GatherKernels
             case sbyte[] d: if (accumulate) Add(d, offsets, (sbyte[])values); else Put(d, offsets, (sbyte[])values); break;
             case byte[] d: if (accumulate) Add(d, offsets, (byte[])values); else Put(d, offsets, (byte[])values); break;
             case bool[] d: Put(d, offsets, (bool[])values); break;
-            case Half[] d: Put(d, offsets, (Half[])values); break;
-            case BFloat16[] d: Put(d, offsets, (BFloat16[])values); break;
+            case Half[] d: if (accumulate) Add(d, offsets, (Half[])values); else Put(d, offsets, (Half[])values); break;
+            case BFloat16[] d: if (accumulate) Add(d, offsets, (BFloat16[])values); else Put(d, offsets, (BFloat16[])values); break;
             default: throw new ArgumentException("unsupported element type");
         }
+    }
+
+    // float16 adds as PyTorch's c10::Half does: in float32, rounded back to float16 after each add.
+    private static void Add(Half[] dst, long[] offsets, Half[] values)
+    {
+        for (int i = 0; i < offsets.Length; i++) dst[offsets[i]] = (Half)((float)dst[offsets[i]] + (float)values[i]);
+    }
+
+    private static void Add(BFloat16[] dst, long[] offsets, BFloat16[] values)
+    {
+        for (int i = 0; i < offsets.Length; i++) dst[offsets[i]] = (BFloat16)((float)dst[offsets[i]] + (float)values[i]);
     }
 
     private static void Put<T>(T[] dst, long[] offsets, T[] values)
