@@ -30,6 +30,8 @@ internal static class PtxCompileCheck
     [
         typeof(ExpOp), typeof(LogOp), typeof(Log1pOp), typeof(SqrtOp), typeof(RsqrtOp), typeof(SinOp), typeof(CosOp),
         typeof(TanhOp), typeof(SigmoidOp), typeof(FloorOp), typeof(CeilOp), typeof(RoundOp),
+        typeof(AcosOp), typeof(AsinOp), typeof(AtanOp), typeof(AcoshOp), typeof(AsinhOp), typeof(AtanhOp), typeof(CoshOp),
+        typeof(SinhOp), typeof(TanOp), typeof(Log2Op), typeof(Log10Op), typeof(Expm1Op), typeof(ReciprocalOp), typeof(TruncOp),
     ];
 
     // Integer-only ops (bitwise, shifts, gcd, lcm): the op layer never sends floats.

@@ -229,3 +229,35 @@ internal struct LtOp : ICompareOp { public static bool Invoke<T>(T a, T b) where
 internal struct LeOp : ICompareOp { public static bool Invoke<T>(T a, T b) where T : unmanaged, INumber<T> => a <= b; }
 internal struct GtOp : ICompareOp { public static bool Invoke<T>(T a, T b) where T : unmanaged, INumber<T> => a > b; }
 internal struct GeOp : ICompareOp { public static bool Invoke<T>(T a, T b) where T : unmanaged, INumber<T> => a >= b; }
+
+// The elementary functions of Ops/ElementaryFunctions.cs (inverse trigonometric and hyperbolic, base-2/10 logarithms,
+// expm1, reciprocal, trunc).
+internal struct AcosOp : IFloatUnaryOp { public static T Invoke<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> => T.Acos(x); }
+internal struct AsinOp : IFloatUnaryOp { public static T Invoke<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> => T.Asin(x); }
+internal struct AtanOp : IFloatUnaryOp { public static T Invoke<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> => T.Atan(x); }
+internal struct AcoshOp : IFloatUnaryOp { public static T Invoke<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> => T.Acosh(x); }
+internal struct AsinhOp : IFloatUnaryOp { public static T Invoke<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> => T.Asinh(x); }
+internal struct AtanhOp : IFloatUnaryOp { public static T Invoke<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> => T.Atanh(x); }
+internal struct CoshOp : IFloatUnaryOp { public static T Invoke<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> => T.Cosh(x); }
+internal struct SinhOp : IFloatUnaryOp { public static T Invoke<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> => T.Sinh(x); }
+internal struct TanOp : IFloatUnaryOp { public static T Invoke<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> => T.Tan(x); }
+internal struct Log10Op : IFloatUnaryOp { public static T Invoke<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> => T.Log10(x); }
+internal struct Log2Op : IFloatUnaryOp { public static T Invoke<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> => T.Log2(x); }
+internal struct ReciprocalOp : IFloatUnaryOp { public static T Invoke<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> => T.One / x; }
+internal struct TruncOp : IFloatUnaryOp { public static T Invoke<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> => T.Truncate(x); }
+
+/// <summary>
+/// exp(x) − 1 without the cancellation of computing it so near 0 (.NET's ExpM1 is Exp(x) − 1): Kahan's
+/// (u − 1)·x / log(u) with u = exp(x), accurate to a few ulps everywhere.
+/// </summary>
+internal struct Expm1Op : IFloatUnaryOp
+{
+    public static T Invoke<T>(T x) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T u = T.Exp(x);
+        if (u == T.One) return x;
+        T um1 = u - T.One;
+        if (um1 == -T.One) return -T.One;
+        return T.IsPositiveInfinity(u) ? u : um1 * (x / T.Log(u));
+    }
+}

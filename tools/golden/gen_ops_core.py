@@ -1,0 +1,148 @@
+#!/usr/bin/python3
+"""Generates tests/golden/ops-core.json with PyTorch 1.13: the Core ATen operators Flint gained for docs/ops.md
+(tests/Flint.Tests/Coverage): acos, asin, atan, acosh, asinh, atanh, cosh, sinh, tan, log2, log10, expm1, reciprocal,
+trunc.
+
+Cases use gen_ops.py's format (see that script's docstring for the encodings); the helpers are gen_ops_math.py's.
+Run with /usr/bin/python3 (Debian's python3-torch 1.13).
+"""
+import json
+import math
+import os
+
+import torch
+import torch.nn.functional as F
+
+DTYPES = {
+    "bool": torch.bool, "uint8": torch.uint8, "int8": torch.int8, "int16": torch.int16, "int32": torch.int32,
+    "int64": torch.int64, "float16": torch.float16, "bfloat16": torch.bfloat16, "float32": torch.float32, "float64": torch.float64,
+}
+NAME = {v: k for k, v in DTYPES.items()}
+nan, inf = math.nan, math.inf
+
+
+def jf(v):
+    if math.isnan(v):
+        return "nan"
+    if math.isinf(v):
+        return "inf" if v > 0 else "-inf"
+    return float(v)
+
+
+def enc_tensor(t):
+    t = t.detach().contiguous()
+    flat = t.reshape(-1)
+    if t.dtype == torch.bool:
+        data = [bool(v) for v in flat.tolist()]
+    elif t.dtype.is_floating_point:
+        data = [jf(v) for v in flat.double().tolist()]
+    else:
+        data = [int(v) for v in flat.tolist()]
+    return {"dtype": NAME[t.dtype], "shape": list(t.shape), "data": data}
+
+
+def enc(a):
+    if a is None:
+        return None
+    if isinstance(a, torch.Tensor):
+        return enc_tensor(a)
+    if isinstance(a, bool):
+        return {"bool": a}
+    if isinstance(a, int):
+        return {"int": a}
+    if isinstance(a, float):
+        return {"float": jf(a)}
+    if isinstance(a, torch.dtype):
+        return {"scalar_type": NAME[a]}
+    if isinstance(a, str):
+        return {"str": a}
+    if isinstance(a, (list, tuple)):
+        if all(isinstance(x, int) and not isinstance(x, bool) for x in a):
+            return {"ints": list(a)}
+        return {"tensors": [enc(x) for x in a]}
+    raise TypeError(type(a))
+
+
+def build(a):
+    return a.clone() if isinstance(a, torch.Tensor) else a
+
+
+cases = []
+
+
+def case(op, fn, *args, **kwargs):
+    c = {"op": op, "args": [enc(a) for a in args]}
+    if kwargs:
+        c["kwargs"] = {k: enc(v) for k, v in kwargs.items()}
+    try:
+        r = fn(*[build(a) for a in args], **{k: build(v) for k, v in kwargs.items()})
+        if isinstance(r, tuple):
+            r = list(r)
+        c["out"] = enc(r)
+    except (RuntimeError, IndexError, ValueError, TypeError) as e:
+        msg = str(e).split("\n")[0]
+        if "not implemented for" in msg and "'Long'" not in msg and "'Int'" not in msg and "'Float'" not in msg:
+            return
+        c["error"] = msg
+    cases.append(c)
+
+
+def mk(shape, dt, kind="mixed", start=0):
+    n = 1
+    for s in shape:
+        n *= s
+    i = range(start, start + n)
+    if dt == "bool":
+        vals = [(k * 5 + 1) % 3 == 0 for k in i]
+    elif dt in ("uint8", "int8", "int16", "int32", "int64"):
+        vals = [(k * 7 + 3) % 13 - (0 if dt == "uint8" else 6) for k in i]
+    elif kind == "pos":
+        vals = [round(((k * 0.731 + 0.37) % 4.0) + 0.125, 3) for k in i]
+    else:
+        vals = [round(((k * 0.731 + 0.37) % 4.0) - 2.0, 3) for k in i]
+    return torch.tensor(vals, dtype=DTYPES[dt]).reshape(shape)
+
+
+def distinct(shape, dt, seed=0):
+    n = 1
+    for s in shape:
+        n *= s
+    g = torch.Generator().manual_seed(seed)
+    perm = torch.randperm(n, generator=g)
+    if not DTYPES[dt].is_floating_point:
+        return (perm - n // 2).to(DTYPES[dt]).reshape(shape)
+    return (perm.to(torch.float64) * 0.37 - n * 0.1).to(DTYPES[dt]).reshape(shape)
+
+
+FLOATS = ["float16", "bfloat16", "float32", "float64"]
+SPECIAL = torch.tensor([0.0, -0.0, 1.0, -1.0, 0.5, -0.5, 2.0, -3.0, 1e-8, -1e-8, 1e-30, 30.0, inf, -inf, nan])
+
+# ==== elementary functions: each on every float dtype inside its domain, on special values, on an integer tensor
+DOMAIN = {
+    "acos": lambda dt: mk([3, 4], dt) * 0.45, "asin": lambda dt: mk([3, 4], dt) * 0.45, "atan": lambda dt: mk([3, 4], dt) * 2,
+    "acosh": lambda dt: mk([3, 4], dt, "pos") + 1, "asinh": lambda dt: mk([3, 4], dt) * 3, "atanh": lambda dt: mk([3, 4], dt) * 0.45,
+    "cosh": lambda dt: mk([3, 4], dt) * 2, "sinh": lambda dt: mk([3, 4], dt) * 2, "tan": lambda dt: mk([3, 4], dt) * 0.7,
+    "log2": lambda dt: mk([3, 4], dt, "pos"), "log10": lambda dt: mk([3, 4], dt, "pos"), "expm1": lambda dt: mk([3, 4], dt),
+    "reciprocal": lambda dt: mk([3, 4], dt, "pos"), "trunc": lambda dt: mk([3, 4], dt) * 1.7,
+}
+for op, dom in DOMAIN.items():
+    f = getattr(torch, op)
+    for dt in FLOATS:
+        case(op, f, dom(dt))
+    case(op, f, SPECIAL)
+    case(op, f, SPECIAL.double())
+    case(op, f, mk([5], "int64"))
+    case(op, f, mk([2, 3], "int32"))
+    case(op, f, dom("float32").t())
+case("expm1", torch.expm1, torch.tensor([1e-10, -1e-10, 1e-5, -1e-5, 1e-3, 0.1, -0.7, 88.0, 89.0, -100.0]))
+case("expm1", torch.expm1, torch.tensor([1e-10, -1e-10, 1e-5, -1e-5, 1e-3, 0.1, -0.7, 700.0, 710.0, -800.0], dtype=torch.float64))
+case("reciprocal", torch.reciprocal, torch.tensor([True, False]))
+case("trunc", torch.trunc, torch.tensor([2.5, -2.5, 0.49, -0.49, 1e20, -7.999]))
+for op in ["acos", "expm1", "reciprocal", "trunc"]:
+    case(op + "_", lambda t, op=op: getattr(t, op + "_")(), DOMAIN[op]("float32"))
+case("acos_", lambda t: t.acos_(), mk([3], "int64"))
+
+root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tests", "golden")
+with open(os.path.join(root, "ops-core.json"), "w") as fh:
+    json.dump(cases, fh, separators=(",", ":"))
+print(f"ops-core.json: {len(cases)} cases")
