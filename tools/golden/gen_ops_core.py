@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Generates tests/golden/ops-core.json with PyTorch 1.13: the Core ATen operators Flint gained for docs/ops.md
 (tests/Flint.Tests/Coverage): acos, asin, atan, acosh, asinh, atanh, cosh, sinh, tan, log2, log10, expm1, reciprocal,
-trunc.
+trunc; atan2, fmod, remainder, div with rounding_mode; isnan, isinf and the logical ops.
 
 Cases use gen_ops.py's format (see that script's docstring for the encodings); the helpers are gen_ops_math.py's.
 Run with /usr/bin/python3 (Debian's python3-torch 1.13).
@@ -141,6 +141,64 @@ case("trunc", torch.trunc, torch.tensor([2.5, -2.5, 0.49, -0.49, 1e20, -7.999]))
 for op in ["acos", "expm1", "reciprocal", "trunc"]:
     case(op + "_", lambda t, op=op: getattr(t, op + "_")(), DOMAIN[op]("float32"))
 case("acos_", lambda t: t.acos_(), mk([3], "int64"))
+
+# ==== atan2, fmod, remainder, div with a rounding mode: every float dtype, integers, broadcasting, signs, zeros
+SIGNS_A = torch.tensor([5.5, -5.5, 5.5, -5.5, 0.0, -0.0, 3.0, -3.0, 7.0, inf, 1.0, nan, 1e30, 2.0])
+SIGNS_B = torch.tensor([2.0, 2.0, -2.0, -2.0, 3.0, -3.0, 0.0, 0.0, inf, 2.0, nan, 1.0, 3.0, 0.5])
+for op in ["atan2", "fmod", "remainder"]:
+    f = getattr(torch, op)
+    for dt in FLOATS:
+        case(op, f, mk([3, 4], dt), mk([4], dt, start=5) * 1.3)
+    case(op, f, SIGNS_A, SIGNS_B)
+    case(op, f, SIGNS_A.double(), SIGNS_B.double())
+    case(op, f, mk([2, 3], "float32").t(), mk([3, 1], "float32", "pos", start=2))
+    case(op, f, mk([3], "float32"), mk([3], "float64", "pos"))
+    case(op + "_", lambda a, b, op=op: getattr(a, op + "_")(b), mk([2, 3], "float32"), mk([3], "float32", "pos", start=1))
+for op in ["fmod", "remainder"]:
+    f = getattr(torch, op)
+    for dt in ["int64", "int32", "int16", "int8"]:
+        case(op, f, mk([3, 4], dt), mk([4], dt, "pos", start=1) % 5 + 1)
+    case(op, f, torch.tensor([7, -7, 7, -7, 0, 6]), torch.tensor([3, 3, -3, -3, 5, -3]))
+    case(op, f, mk([2, 3], "float32"), 1.5)
+    case(op, f, mk([2, 3], "float32"), -1.5)
+    case(op, f, mk([2, 3], "int64"), 4)
+    case(op, f, mk([2, 3], "int64"), -4)
+    case(op, f, mk([2, 3], "int64"), 2.5)
+    case(op, f, mk([3], "int64"), torch.tensor([1, 0, 2]))
+case("atan2", torch.atan2, mk([3], "int64"), mk([3], "int64", start=2))
+DIVM = lambda a, b, rounding_mode: torch.div(a, b, rounding_mode=rounding_mode)  # noqa: E731
+for mode in ["trunc", "floor"]:
+    for dt in FLOATS:
+        case("div_mode", DIVM, mk([3, 4], dt), mk([4], dt, start=5) * 1.3, rounding_mode=mode)
+    case("div_mode", DIVM, SIGNS_A, SIGNS_B, rounding_mode=mode)
+    case("div_mode", DIVM, SIGNS_A.double(), SIGNS_B.double(), rounding_mode=mode)
+    case("div_mode", DIVM, torch.tensor([7, -7, 7, -7, 0, 6]), torch.tensor([3, 3, -3, -3, 5, -3]), rounding_mode=mode)
+    case("div_mode", DIVM, mk([3, 4], "int32"), mk([4], "int32", "pos", start=1) % 5 + 1, rounding_mode=mode)
+    case("div_mode", DIVM, mk([2, 3], "float32"), 0.7, rounding_mode=mode)
+    case("div_mode", DIVM, mk([2, 3], "int64"), 4, rounding_mode=mode)
+    case("div_mode", DIVM, mk([2, 3], "int64"), -2.5, rounding_mode=mode)
+    case("div_mode", DIVM, mk([3], "int64"), torch.tensor([1, 0, 2]), rounding_mode=mode)
+
+# ==== isnan, isinf, logical ops (any dtype; nonzero, NaN included, is true)
+ODD = torch.tensor([0.0, -0.0, 0.5, -2.0, inf, -inf, nan, 1e-30])
+for op in ["isnan", "isinf"]:
+    f = getattr(torch, op)
+    for dt in FLOATS:
+        case(op, f, ODD.to(DTYPES[dt]))
+    case(op, f, ODD.double().reshape(2, 4).t())
+    case(op, f, mk([5], "int64"))
+    case(op, f, torch.tensor([True, False]))
+LA = torch.tensor([0.0, 0.5, -2.0, nan, 0.0, 3.0])
+LB = torch.tensor([0.0, 0.0, 1.0, 0.0, nan, 0.25])
+for op in ["logical_and", "logical_or", "logical_xor"]:
+    f = getattr(torch, op)
+    case(op, f, LA, LB)
+    case(op, f, mk([3, 4], "int64"), mk([4], "int64", start=3))
+    case(op, f, torch.tensor([True, False, True, False]), torch.tensor([True, True, False, False]))
+    case(op, f, mk([2, 3], "float32"), torch.tensor([True, False, True]))
+case("logical_not", torch.logical_not, LA)
+case("logical_not", torch.logical_not, mk([5], "int64"))
+case("logical_not", torch.logical_not, torch.tensor([True, False]))
 
 root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tests", "golden")
 with open(os.path.join(root, "ops-core.json"), "w") as fh:

@@ -261,3 +261,69 @@ internal struct Expm1Op : IFloatUnaryOp
         return T.IsPositiveInfinity(u) ? u : um1 * (x / T.Log(u));
     }
 }
+
+/// <summary>atan2(a, b): float32 in single precision, other floats through double (as FloatPowOp).</summary>
+internal struct Atan2Op : IBinaryOp
+{
+    public static T Invoke<T>(T a, T b) where T : unmanaged, INumber<T>
+    {
+        if (typeof(T) == typeof(float)) return (T)(object)MathF.Atan2((float)(object)a, (float)(object)b);
+        return T.CreateTruncating(Math.Atan2(double.CreateTruncating(a), double.CreateTruncating(b)));
+    }
+}
+
+/// <summary>C's fmod: the remainder of truncated division, with the dividend's sign (C#'s % on every type).</summary>
+internal struct FmodOp : IBinaryOp { public static T Invoke<T>(T a, T b) where T : unmanaged, INumber<T> => a % b; }
+
+/// <summary>Python's remainder: the remainder of floored division, with the divisor's sign (PyTorch's kernel).</summary>
+internal struct RemainderOp : IBinaryOp
+{
+    public static T Invoke<T>(T a, T b) where T : unmanaged, INumber<T>
+    {
+        T r = a % b;
+        return r != T.Zero && (r < T.Zero) != (b < T.Zero) ? r + b : r;
+    }
+}
+
+/// <summary>Division rounded toward zero (<c>rounding_mode="trunc"</c>); integers divide as C does.</summary>
+internal struct TruncDivOp : IBinaryOp
+{
+    public static T Invoke<T>(T a, T b) where T : unmanaged, INumber<T>
+    {
+        if (typeof(T) == typeof(float)) return (T)(object)MathF.Truncate((float)(object)a / (float)(object)b);
+        if (typeof(T) == typeof(double)) return (T)(object)Math.Truncate((double)(object)a / (double)(object)b);
+        return a / b;
+    }
+}
+
+/// <summary>Division rounded down (<c>rounding_mode="floor"</c>), as PyTorch's div_floor_floating/div_floor_integer.</summary>
+internal struct FloorDivOp : IBinaryOp
+{
+    public static T Invoke<T>(T a, T b) where T : unmanaged, INumber<T>
+    {
+        if (typeof(T) == typeof(float)) return (T)(object)Float((float)(object)a, (float)(object)b);
+        if (typeof(T) == typeof(double)) return (T)(object)Double((double)(object)a, (double)(object)b);
+        T q = a / b;
+        return (a < T.Zero) != (b < T.Zero) && a % b != T.Zero ? q - T.One : q;
+    }
+
+    private static float Float(float a, float b)
+    {
+        if (b == 0) return a / b;
+        float mod = a % b, div = (a - mod) / b;
+        if (mod != 0 && (b < 0) != (mod < 0)) div -= 1;
+        if (div == 0) return MathF.CopySign(0, a / b);
+        float floor = MathF.Floor(div);
+        return div - floor > 0.5f ? floor + 1 : floor;
+    }
+
+    private static double Double(double a, double b)
+    {
+        if (b == 0) return a / b;
+        double mod = a % b, div = (a - mod) / b;
+        if (mod != 0 && (b < 0) != (mod < 0)) div -= 1;
+        if (div == 0) return Math.CopySign(0, a / b);
+        double floor = Math.Floor(div);
+        return div - floor > 0.5 ? floor + 1 : floor;
+    }
+}

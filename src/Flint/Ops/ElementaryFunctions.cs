@@ -26,4 +26,18 @@ internal static class ElementaryFunctions
     public static Tensor Expm1(Tensor self) => Pointwise.FloatUnary<Expm1Op>(self, "expm1", "Expm1Backward0", (g, _, r) => g * (r + 1.0), saveInput: false, saveResult: true);
     public static Tensor Reciprocal(Tensor self) => Pointwise.FloatUnary<ReciprocalOp>(self, "reciprocal", "ReciprocalBackward0", (g, _, r) => -g * r * r, saveInput: false, saveResult: true);
     public static Tensor Trunc(Tensor self) => Pointwise.Rounding<TruncOp>(self, "trunc", "TruncBackward0");
+
+    /// <summary>atan2(self, other) in the promoted floating dtype (integers promote to the default dtype).</summary>
+    public static Tensor Atan2(Tensor self, Tensor other)
+    {
+        var rt = TypePromotion.ResultType(self, other);
+        if (!DTypes.IsFloatingPoint(rt)) rt = torch.get_default_dtype();
+        var r = Dispatcher.Binary<Atan2Op>("atan2", self, other, rt);
+        // d/da atan2(a, b) = b / (a² + b²), d/db = −a / (a² + b²).
+        return Recorder.Record(r, "Atan2Backward0", [self, other], [self, other], (g, s) =>
+        {
+            var denom = s[0] * s[0] + s[1] * s[1];
+            return [g * s[1] / denom, -g * s[0] / denom];
+        });
+    }
 }

@@ -23,5 +23,26 @@ public static partial class OpTable
         ["expm1_"] = InPlaceUnary(x => x.expm1_()),
         ["reciprocal_"] = InPlaceUnary(x => x.reciprocal_()),
         ["trunc_"] = InPlaceUnary(x => x.trunc_()),
+
+        // atan2, fmod, remainder, div with a rounding mode
+        ["atan2"] = new(a => a.T(0).atan2(a.T(1)), Tolerance.Ulp, Elementwise: true),
+        ["atan2_"] = InPlaceBinary((x, y) => x.atan2_(y), Tolerance.Ulp),
+        ["fmod"] = new(a => a.IsTensor(1) ? a.T(0).fmod(a.T(1)) : a.IsInt(1) ? a.T(0).fmod(a.L(1)) : torch.fmod(a.T(0), a.D(1)), Elementwise: true),
+        ["fmod_"] = InPlaceBinary((x, y) => x.fmod_(y)),
+        ["remainder"] = new(a => a.IsTensor(1) ? a.T(0).remainder(a.T(1)) : a.IsInt(1) ? a.T(0).remainder(a.L(1)) : torch.remainder(a.T(0), a.D(1)), Elementwise: true),
+        ["remainder_"] = InPlaceBinary((x, y) => x.remainder_(y)),
+        ["div_mode"] = new(a =>
+        {
+            var mode = (string)a.Kw("rounding_mode")! == "trunc" ? torch.RoundingMode.trunc : torch.RoundingMode.floor;
+            return a.IsTensor(1) ? a.T(0).div(a.T(1), mode) : a.IsInt(1) ? a.T(0).div(a.L(1), mode) : torch.div(a.T(0), a.D(1), mode);
+        }, Elementwise: true),
+
+        // predicates and logical ops (bool results)
+        ["isnan"] = Unary(x => x.isnan()),
+        ["isinf"] = Unary(x => torch.isinf(x)),
+        ["logical_and"] = new(a => a.T(0).logical_and(a.T(1)), Elementwise: true),
+        ["logical_or"] = new(a => torch.logical_or(a.T(0), a.T(1)), Elementwise: true),
+        ["logical_xor"] = new(a => a.T(0).logical_xor(a.T(1)), Elementwise: true),
+        ["logical_not"] = Unary(x => x.logical_not()),
     };
 }
