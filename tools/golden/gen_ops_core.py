@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Generates tests/golden/ops-core.json with PyTorch 1.13: the Core ATen operators Flint gained for docs/ops.md
 (tests/Flint.Tests/Coverage): acos, asin, atan, acosh, asinh, atanh, cosh, sinh, tan, log2, log10, expm1, reciprocal,
-trunc; atan2, fmod, remainder, div with rounding_mode; isnan, isinf and the logical ops.
+trunc; atan2, fmod, remainder, div with rounding_mode; isnan, isinf and the logical ops; and golden rows for core ops
+Flint had (softmax, log_softmax, amax/amin, repeat, copy_, fill_, pad, pooling, interpolate, fold, conv2d, batch_norm).
 
 Cases use gen_ops.py's format (see that script's docstring for the encodings); the helpers are gen_ops_math.py's.
 Run with /usr/bin/python3 (Debian's python3-torch 1.13).
@@ -199,6 +200,52 @@ for op in ["logical_and", "logical_or", "logical_xor"]:
 case("logical_not", torch.logical_not, LA)
 case("logical_not", torch.logical_not, mk([5], "int64"))
 case("logical_not", torch.logical_not, torch.tensor([True, False]))
+
+# ==== golden rows for Core ATen ops Flint already had, whose values were checked elsewhere or not against PyTorch
+x345 = mk([3, 4, 5], "float32")
+for dt in ["float32", "float64"]:
+    case("softmax", lambda t, d: F.softmax(t, d), mk([3, 4, 5], dt), 1)
+    case("log_softmax", lambda t, d: F.log_softmax(t, d), mk([3, 4, 5], dt), -1)
+case("softmax", lambda t, d: F.softmax(t, d), torch.tensor([[0.0, 1000.0, -inf], [nan, 1.0, 2.0]]), 1)
+case("log_softmax", lambda t, d: F.log_softmax(t, d), torch.tensor([[0.0, 1000.0, -inf], [-1.0, 1.0, 2.0]]), 1)
+case("softmax", lambda t, d: F.softmax(t, d), x345.transpose(0, 2), 0)
+for op in ["amax", "amin"]:
+    case(op, lambda t, d, op=op: getattr(t, op)(d), x345, 1)
+    case(op, lambda t, d, op=op, keepdim=False: getattr(t, op)(d, keepdim=keepdim), mk([3, 4], "int64"), 0, keepdim=True)
+    case(op, lambda t, d, op=op: getattr(t, op)(d), torch.tensor([[1.0, nan], [2.0, -inf]]), 1)
+case("repeat", lambda t, r: t.repeat(r), mk([2, 3], "float32"), [2, 1, 3])
+case("repeat", lambda t, r: t.repeat(r), mk([3], "int64").expand(2, 3), [1, 2])
+case("copy_", lambda a, b: a.copy_(b), mk([2, 3], "float32"), mk([3], "float64", start=4))
+case("copy_", lambda a, b: a.copy_(b), mk([2, 3], "int64"), mk([2, 3], "float32", start=4))
+case("fill_", lambda a, v: a.fill_(v), mk([2, 3], "float32"), 2.5)
+case("fill_", lambda a, v: a.fill_(v), mk([2, 3], "int64"), 3)
+P = lambda t, pad, mode, value=0.0: F.pad(t, pad, mode=mode, value=value) if mode == "constant" else F.pad(t, pad, mode=mode)  # noqa: E731
+case("pad", P, mk([2, 3, 4], "float32"), [1, 2], "constant", 0.5)
+case("pad", P, mk([2, 3, 4], "float32"), [1, -1, 2, 0], "constant", -1.0)
+case("pad", P, mk([1, 2, 5], "float32"), [2, 3], "reflect")
+case("pad", P, mk([1, 2, 3, 4], "float64"), [2, 1, 1, 2], "reflect")
+case("pad", P, mk([1, 1, 3, 3, 4], "float32"), [1, 2, 2, 1, 1, 1], "reflect")
+case("pad", P, mk([1, 2, 3, 4], "float32"), [2, 3, 1, 0], "replicate")
+case("pad", P, mk([1, 1, 2, 3, 3], "float32"), [1, 2, 0, 1, 2, 1], "replicate")
+case("avg_pool1d", lambda t, k, s: F.avg_pool1d(t, k, s), mk([2, 3, 7], "float32"), 3, 2)
+case("avg_pool2d", lambda t, k, s, p: F.avg_pool2d(t, k, s, p), mk([1, 2, 5, 6], "float32"), [2, 3], [2, 2], [1, 1])
+case("avg_pool2d", lambda t, k, s, p: F.avg_pool2d(t, k, s, p), mk([2, 1, 4, 4], "float64"), [2, 2], [1, 1], [0, 0])
+case("adaptive_avg_pool1d", lambda t, o: F.adaptive_avg_pool1d(t, o), mk([2, 3, 7], "float32"), 3)
+case("adaptive_avg_pool2d", lambda t, o: F.adaptive_avg_pool2d(t, o), mk([1, 2, 5, 7], "float32"), [2, 3])
+case("max_pool2d_with_indices", lambda t, k, s, p: F.max_pool2d(t, k, s, p, return_indices=True), distinct([1, 2, 5, 6], "float32"), [2, 3], [2, 2], [1, 1])
+case("max_pool2d_with_indices", lambda t, k, s, p: F.max_pool2d(t, k, s, p, return_indices=True), distinct([2, 1, 4, 4], "float64", 3), [2, 2], [1, 1], [0, 0])
+I = lambda t, size, mode, align_corners=None: F.interpolate(t, size=size, mode=mode, align_corners=align_corners)  # noqa: E731
+case("interpolate", I, mk([1, 2, 3, 4], "float32"), [5, 7], "bilinear", False)
+case("interpolate", I, mk([1, 1, 4, 3], "float64"), [6, 4], "bilinear", True)
+case("interpolate", I, mk([2, 1, 3, 3], "float32"), [5, 4], "nearest")
+case("fold", lambda t, o, k: F.fold(t, o, k), mk([1, 8, 12], "float32"), [4, 5], [2, 2])
+case("conv2d", lambda x, w, b, s, p: F.conv2d(x, w, b, s, p), mk([2, 3, 5, 6], "float32"), mk([4, 3, 3, 2], "float32", start=3) * 0.5, mk([4], "float32", start=7), [1, 2], [1, 0])
+case("conv2d", lambda x, w, b, s, p: F.conv2d(x, w, b, s, p), mk([1, 2, 4, 4], "float64"), mk([3, 2, 2, 2], "float64", start=1), None, [1, 1], [0, 0])
+BN = lambda x, rm, rv, w, b, training: F.batch_norm(x, rm, rv, w, b, training)  # noqa: E731
+bnx = mk([4, 3, 2], "float32")
+case("batch_norm", BN, bnx, mk([3], "float32"), mk([3], "float32", "pos"), mk([3], "float32", start=2), mk([3], "float32", start=5), False)
+case("batch_norm", BN, bnx, mk([3], "float32"), mk([3], "float32", "pos"), mk([3], "float32", start=2), mk([3], "float32", start=5), True)
+case("batch_norm", BN, mk([5, 2], "float64"), None, None, None, None, True)
 
 root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tests", "golden")
 with open(os.path.join(root, "ops-core.json"), "w") as fh:

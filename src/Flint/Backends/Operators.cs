@@ -262,7 +262,10 @@ internal struct Expm1Op : IFloatUnaryOp
     }
 }
 
-/// <summary>atan2(a, b): float32 in single precision, other floats through double (as FloatPowOp).</summary>
+/// <summary>
+/// atan2(a, b). <see cref="Invoke"/> (the CPU's) branches on typeof(T), which device code cannot compile, so a device
+/// runs <see cref="Float"/> in its own float kernel, as FloatPowOp.
+/// </summary>
 internal struct Atan2Op : IBinaryOp
 {
     public static T Invoke<T>(T a, T b) where T : unmanaged, INumber<T>
@@ -270,6 +273,9 @@ internal struct Atan2Op : IBinaryOp
         if (typeof(T) == typeof(float)) return (T)(object)MathF.Atan2((float)(object)a, (float)(object)b);
         return T.CreateTruncating(Math.Atan2(double.CreateTruncating(a), double.CreateTruncating(b)));
     }
+
+    /// <summary>The same on a float type, without a type test (device code).</summary>
+    public static T Float<T>(T a, T b) where T : unmanaged, IFloatingPointIeee754<T> => T.Atan2(a, b);
 }
 
 /// <summary>C's fmod: the remainder of truncated division, with the dividend's sign (C#'s % on every type).</summary>
@@ -285,45 +291,37 @@ internal struct RemainderOp : IBinaryOp
     }
 }
 
-/// <summary>Division rounded toward zero (<c>rounding_mode="trunc"</c>); integers divide as C does.</summary>
+/// <summary>
+/// Division rounded toward zero (<c>rounding_mode="trunc"</c>); integers divide as C does. Written with INumber
+/// operations only (no type tests), so device code compiles it: trunc(q) = q − fmod(q, 1), keeping −0 and ±∞.
+/// </summary>
 internal struct TruncDivOp : IBinaryOp
 {
     public static T Invoke<T>(T a, T b) where T : unmanaged, INumber<T>
     {
-        if (typeof(T) == typeof(float)) return (T)(object)MathF.Truncate((float)(object)a / (float)(object)b);
-        if (typeof(T) == typeof(double)) return (T)(object)Math.Truncate((double)(object)a / (double)(object)b);
-        return a / b;
+        T q = a / b;
+        if (T.IsInfinity(q) || T.IsNaN(q)) return q;
+        T r = q - q % T.One;
+        return r == T.Zero && q < T.Zero ? -T.Zero : r;
     }
 }
 
-/// <summary>Division rounded down (<c>rounding_mode="floor"</c>), as PyTorch's div_floor_floating/div_floor_integer.</summary>
+/// <summary>
+/// Division rounded down (<c>rounding_mode="floor"</c>), as PyTorch's div_floor_floating (integers: div_floor_integer,
+/// which the same steps compute exactly). INumber operations only, so device code compiles it.
+/// </summary>
 internal struct FloorDivOp : IBinaryOp
 {
     public static T Invoke<T>(T a, T b) where T : unmanaged, INumber<T>
     {
-        if (typeof(T) == typeof(float)) return (T)(object)Float((float)(object)a, (float)(object)b);
-        if (typeof(T) == typeof(double)) return (T)(object)Double((double)(object)a, (double)(object)b);
-        T q = a / b;
-        return (a < T.Zero) != (b < T.Zero) && a % b != T.Zero ? q - T.One : q;
-    }
-
-    private static float Float(float a, float b)
-    {
-        if (b == 0) return a / b;
-        float mod = a % b, div = (a - mod) / b;
-        if (mod != 0 && (b < 0) != (mod < 0)) div -= 1;
-        if (div == 0) return MathF.CopySign(0, a / b);
-        float floor = MathF.Floor(div);
-        return div - floor > 0.5f ? floor + 1 : floor;
-    }
-
-    private static double Double(double a, double b)
-    {
-        if (b == 0) return a / b;
-        double mod = a % b, div = (a - mod) / b;
-        if (mod != 0 && (b < 0) != (mod < 0)) div -= 1;
-        if (div == 0) return Math.CopySign(0, a / b);
-        double floor = Math.Floor(div);
-        return div - floor > 0.5 ? floor + 1 : floor;
+        if (b == T.Zero) return a / b;
+        T mod = a % b;
+        T div = (a - mod) / b;
+        if (mod != T.Zero && (b < T.Zero) != (mod < T.Zero)) div -= T.One;
+        if (div == T.Zero) return a / b < T.Zero ? -T.Zero : T.Zero;
+        if (T.IsInfinity(div) || T.IsNaN(div)) return div;
+        T trunc = div - div % T.One;
+        T floor = div < trunc ? trunc - T.One : trunc;
+        return div - floor > T.One / (T.One + T.One) ? floor + T.One : floor;
     }
 }

@@ -27,6 +27,8 @@ public static partial class GradCheckCases
         add("remainder", () => [Rand(22, [3, 4], -2.8, -2.2), Rand(23, [3, 1], 1.0, 1.05)], x => x[0].remainder(x[1]));
         add("remainder_scalar", () => [Rand(24, [3, 4], 0.1, 1.4)], x => x[0].remainder(-1.5));
         add("div_rounding_mode", () => [Rand(25, [3, 4]), AwayFromZero(26, [4], 0.3, 2)], x => x[0].div(x[1], torch.RoundingMode.floor) + x[0]);
+        add("softmax", () => [Rand(27, [3, 4, 2], -2, 2)], x => torch.nn.functional.softmax(x[0], 1) * x[0]);
+        add("log_softmax", () => [Rand(28, [3, 4], -2, 2)], x => x[0].log_softmax(-1));
         add("div_tensor_by_scalar", () => [Rand(14, [3, 4])], x => x[0] / 2.5);
         add("sub_scalar", () => [Rand(15, [3, 4])], x => x[0] - 1.5);
         add("pow_scalar_base", () => [Rand(16, [3, 4])], x => torch.pow(2.5, x[0]));

@@ -1,3 +1,5 @@
+using F = Flint.torch.nn.functional;
+
 namespace Flint.Tests.OpInfo;
 
 // The Core ATen operators Flint gained for docs/ops.md (tools/golden/gen_ops_core.py → tests/golden/ops-core.json).
@@ -44,5 +46,32 @@ public static partial class OpTable
         ["logical_or"] = new(a => torch.logical_or(a.T(0), a.T(1)), Elementwise: true),
         ["logical_xor"] = new(a => a.T(0).logical_xor(a.T(1)), Elementwise: true),
         ["logical_not"] = Unary(x => x.logical_not()),
+
+        // golden rows for core ops Flint already had
+        ["softmax"] = new(a => F.softmax(a.T(0), a.L(1)), Tolerance.Reduction),
+        ["log_softmax"] = new(a => a.T(0).log_softmax(a.L(1)), Tolerance.Reduction),
+        ["amax"] = new(a => a.T(0).amax(a.L(1), a.KeepDim)),
+        ["amin"] = new(a => a.T(0).amin(a.L(1), a.KeepDim)),
+        ["repeat"] = new(a => a.T(0).repeat(a.Ints(1))),
+        ["copy_"] = new(a => a.T(0).copy_(a.T(1))),
+        ["fill_"] = new(a => a.T(0).fill_(a.D(1))),
+        ["pad"] = new(a => F.pad(a.T(0), a.Ints(1), PadMode((string)a[2]!), a.Count > 3 ? a.D(3) : 0)),
+        ["avg_pool1d"] = new(a => F.avg_pool1d(a.T(0), a.L(1), a.L(2)), Tolerance.Reduction),
+        ["avg_pool2d"] = new(a => F.avg_pool2d(a.T(0), a.Ints(1), a.Ints(2), a.Ints(3)), Tolerance.Reduction),
+        ["adaptive_avg_pool1d"] = new(a => F.adaptive_avg_pool1d(a.T(0), a.L(1)), Tolerance.Reduction),
+        ["adaptive_avg_pool2d"] = new(a => F.adaptive_avg_pool2d(a.T(0), [.. a.Ints(1).Select(v => (long?)v)]), Tolerance.Reduction),
+        ["max_pool2d_with_indices"] = new(a => Tuple(F.max_pool2d_with_indices(a.T(0), a.Ints(1), a.Ints(2), a.Ints(3)))),
+        ["interpolate"] = new(a => F.interpolate(a.T(0), size: a.Ints(1), mode: (string)a[2]!, align_corners: a.Count > 3 ? a.S(3).B : null), Tolerance.Reduction),
+        ["fold"] = new(a => F.fold(a.T(0), (a.Ints(1)[0], a.Ints(1)[1]), (a.Ints(2)[0], a.Ints(2)[1]))),
+        ["conv2d"] = new(a => F.conv2d(a.T(0), a.T(1), a[2] as Tensor, strides: a.Ints(3), padding: a.Ints(4)), Tolerance.Reduction),
+        ["batch_norm"] = new(a => F.batch_norm(a.T(0), a[1] as Tensor, a[2] as Tensor, a[3] as Tensor, a[4] as Tensor, training: a.S(5).B), Tolerance.Reduction),
+    };
+
+    private static PaddingModes PadMode(string mode) => mode switch
+    {
+        "constant" => PaddingModes.Constant,
+        "reflect" => PaddingModes.Reflect,
+        "replicate" => PaddingModes.Replicate,
+        _ => PaddingModes.Circular,
     };
 }
