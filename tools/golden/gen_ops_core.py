@@ -247,6 +247,15 @@ case("batch_norm", BN, bnx, mk([3], "float32"), mk([3], "float32", "pos"), mk([3
 case("batch_norm", BN, bnx, mk([3], "float32"), mk([3], "float32", "pos"), mk([3], "float32", start=2), mk([3], "float32", start=5), True)
 case("batch_norm", BN, mk([5, 2], "float64"), None, None, None, None, True)
 
+# ==== slice_scatter, select_scatter
+case("slice_scatter", lambda a, b, d, s, e, st: torch.slice_scatter(a, b, d, s, e, st), mk([4, 5], "float32"), mk([4, 2], "float32", start=7), 1, 1, 5, 2)
+case("slice_scatter", lambda a, b, d, s, e, st: torch.slice_scatter(a, b, d, s, e, st), mk([4, 3], "int64"), mk([2, 3], "int64", start=3), 0, None, 2, 1)
+case("slice_scatter", lambda a, b, d, s, e, st: torch.slice_scatter(a, b, d, s, e, st), mk([2, 3, 4], "float64").transpose(0, 2), mk([4, 2, 2], "float64", start=1), -1, -2, None, 1)
+case("slice_scatter", lambda a, b, d, s, e, st: torch.slice_scatter(a, b, d, s, e, st), mk([4, 5], "float32"), mk([4, 3], "float32"), 1, 1, 5, 2)
+case("select_scatter", torch.select_scatter, mk([3, 4], "float32"), mk([4], "float32", start=5), 0, 1)
+case("select_scatter", torch.select_scatter, mk([3, 4, 2], "int64"), mk([3, 2], "int64", start=5), 1, -1)
+case("select_scatter", torch.select_scatter, mk([3, 4], "float32"), mk([3], "float32"), 0, 1)
+
 root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tests", "golden")
 with open(os.path.join(root, "ops-core.json"), "w") as fh:
     json.dump(cases, fh, separators=(",", ":"))

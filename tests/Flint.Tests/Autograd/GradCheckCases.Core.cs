@@ -29,6 +29,8 @@ public static partial class GradCheckCases
         add("div_rounding_mode", () => [Rand(25, [3, 4]), AwayFromZero(26, [4], 0.3, 2)], x => x[0].div(x[1], torch.RoundingMode.floor) + x[0]);
         add("softmax", () => [Rand(27, [3, 4, 2], -2, 2)], x => torch.nn.functional.softmax(x[0], 1) * x[0]);
         add("log_softmax", () => [Rand(28, [3, 4], -2, 2)], x => x[0].log_softmax(-1));
+        add("slice_scatter", () => [Rand(29, [4, 5]), Rand(30, [4, 2])], x => x[0].slice_scatter(x[1], 1, 1, 5, 2));
+        add("select_scatter", () => [Rand(31, [3, 4]), Rand(32, [3])], x => torch.select_scatter(x[0], x[1], 1, -2));
         add("div_tensor_by_scalar", () => [Rand(14, [3, 4])], x => x[0] / 2.5);
         add("sub_scalar", () => [Rand(15, [3, 4])], x => x[0] - 1.5);
         add("pow_scalar_base", () => [Rand(16, [3, 4])], x => torch.pow(2.5, x[0]));

@@ -64,6 +64,8 @@ public static partial class OpTable
         ["interpolate"] = new(a => F.interpolate(a.T(0), size: a.Ints(1), mode: (string)a[2]!, align_corners: a.Count > 3 ? a.S(3).B : null), Tolerance.Reduction),
         ["fold"] = new(a => F.fold(a.T(0), (a.Ints(1)[0], a.Ints(1)[1]), (a.Ints(2)[0], a.Ints(2)[1]))),
         ["conv2d"] = new(a => F.conv2d(a.T(0), a.T(1), a[2] as Tensor, strides: a.Ints(3), padding: a.Ints(4)), Tolerance.Reduction),
+        ["slice_scatter"] = new(a => torch.slice_scatter(a.T(0), a.T(1), a.L(2), a[3] is null ? null : a.L(3), a[4] is null ? null : a.L(4), a.L(5))),
+        ["select_scatter"] = new(a => a.T(0).select_scatter(a.T(1), a.L(2), a.L(3))),
         ["batch_norm"] = new(a => F.batch_norm(a.T(0), a[1] as Tensor, a[2] as Tensor, a[3] as Tensor, a[4] as Tensor, training: a.S(5).B), Tolerance.Reduction),
     };
 
