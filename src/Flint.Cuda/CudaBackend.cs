@@ -163,6 +163,13 @@ internal sealed partial class CudaBackend : IBackend
             if (typeof(T) == typeof(double)) { FloatPowT<T, double>(n, d, st, va, vb, vo, s); return; }
             throw Unsupported("pow", t);
         }
+        if (typeof(TOp) == typeof(Atan2Op))
+        {
+            // Atan2Op.Invoke branches on typeof(T) as FloatPowOp does: the Atan2 kernel runs Atan2Op.Float.
+            if (typeof(T) == typeof(float)) { Atan2T<T, float>(n, d, st, va, vb, vo, s); return; }
+            if (typeof(T) == typeof(double)) { Atan2T<T, double>(n, d, st, va, vb, vo, s); return; }
+            throw Unsupported("atan2", t);
+        }
         // IntPowOp's integer tests bit-cast floats, which the PTX backend rejects; the op layer never sends floats there.
         if (typeof(TOp) == typeof(IntPowOp) && isFloat) throw Unsupported("pow", t);
         if (Unit(d, st[2]) && (s.Mode == 1 || Unit(d, st[0])) && (s.Mode == 2 || Unit(d, st[1])))
@@ -179,6 +186,12 @@ internal sealed partial class CudaBackend : IBackend
     private void FloatPowT<T, TF>(int n, Dims d, Strided[] st, ArrayView<T> va, ArrayView<T> vb, ArrayView<T> vo, ScalarArg<T> s)
         where T : unmanaged where TF : unmanaged, IFloatingPointIeee754<TF> =>
         _k.Auto<Dims, ArrayView<TF>, Strided, ArrayView<TF>, Strided, ArrayView<TF>, Strided, ScalarArg<TF>>(DevKernels.FloatPow<TF>)(
+            n, d, Unsafe.As<ArrayView<T>, ArrayView<TF>>(ref va), st[0], Unsafe.As<ArrayView<T>, ArrayView<TF>>(ref vb), st[1],
+            Unsafe.As<ArrayView<T>, ArrayView<TF>>(ref vo), st[2], Unsafe.As<ScalarArg<T>, ScalarArg<TF>>(ref s));
+
+    private void Atan2T<T, TF>(int n, Dims d, Strided[] st, ArrayView<T> va, ArrayView<T> vb, ArrayView<T> vo, ScalarArg<T> s)
+        where T : unmanaged where TF : unmanaged, IFloatingPointIeee754<TF> =>
+        _k.Auto<Dims, ArrayView<TF>, Strided, ArrayView<TF>, Strided, ArrayView<TF>, Strided, ScalarArg<TF>>(DevKernels.Atan2<TF>)(
             n, d, Unsafe.As<ArrayView<T>, ArrayView<TF>>(ref va), st[0], Unsafe.As<ArrayView<T>, ArrayView<TF>>(ref vb), st[1],
             Unsafe.As<ArrayView<T>, ArrayView<TF>>(ref vo), st[2], Unsafe.As<ScalarArg<T>, ScalarArg<TF>>(ref s));
 

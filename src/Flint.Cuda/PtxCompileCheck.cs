@@ -23,13 +23,19 @@ internal static class PtxCompileCheck
     private static readonly Type[] Floats = [typeof(float), typeof(double)];
     private static readonly Type[] BitTypes = [typeof(byte), typeof(ushort), typeof(uint), typeof(ulong)];
 
-    private static readonly Type[] BinaryOps = [typeof(AddOp), typeof(SubOp), typeof(MulOp), typeof(DivOp), typeof(MaximumOp), typeof(MinimumOp)];
+    private static readonly Type[] BinaryOps =
+    [
+        typeof(AddOp), typeof(SubOp), typeof(MulOp), typeof(DivOp), typeof(MaximumOp), typeof(MinimumOp),
+        typeof(FmodOp), typeof(RemainderOp), typeof(TruncDivOp), typeof(FloorDivOp),
+    ];
     private static readonly Type[] CompareOps = [typeof(EqOp), typeof(NeOp), typeof(LtOp), typeof(LeOp), typeof(GtOp), typeof(GeOp)];
     private static readonly Type[] UnaryOps = [typeof(NegOp), typeof(AbsOp), typeof(SignOp), typeof(ReluOp)];
     private static readonly Type[] FloatUnaryOps =
     [
         typeof(ExpOp), typeof(LogOp), typeof(Log1pOp), typeof(SqrtOp), typeof(RsqrtOp), typeof(SinOp), typeof(CosOp),
         typeof(TanhOp), typeof(SigmoidOp), typeof(FloorOp), typeof(CeilOp), typeof(RoundOp),
+        typeof(AcosOp), typeof(AsinOp), typeof(AtanOp), typeof(AcoshOp), typeof(AsinhOp), typeof(AtanhOp), typeof(CoshOp),
+        typeof(SinhOp), typeof(TanOp), typeof(Log2Op), typeof(Log10Op), typeof(Expm1Op), typeof(ReciprocalOp), typeof(TruncOp),
     ];
 
     // Integer-only ops (bitwise, shifts, gcd, lcm): the op layer never sends floats.
@@ -68,6 +74,7 @@ internal static class PtxCompileCheck
         foreach (var t in Floats)
         {
             yield return (M(ew, "FloatPow", t), false);
+            yield return (M(ew, "Atan2", t), false);
             yield return (M(ew, "ClampBackward", t), false);
             foreach (var op in FloatUnaryOps) yield return (M(ew, "FloatUnary", t, op), false);
             foreach (var op in FloatUnaryOps) yield return (M(typeof(DenseKernels), "FloatUnary", t, op), false);

@@ -16,29 +16,8 @@ namespace Flint.Cuda.Tests;
 /// </remarks>
 public class CudaGoldenOpTests
 {
-    /// <summary>
-    /// Cases that cannot run on cuda for a principled reason (reported as skipped with the reason):
-    /// index_put_ without accumulate through an index that repeats writes one element twice, which
-    /// PyTorch documents as undefined ("the behaviour is undefined if indices contain duplicate
-    /// elements"); its CPU golden value is the last write, while parallel device writes race, on
-    /// PyTorch's CUDA kernels as on Flint's. Duplicate indices with accumulate=True are tested in
-    /// TensorOpsTests.IndexPutAccumulatesDuplicatesInTheBackward.
-    /// </summary>
-    private static string? SkipReason(GoldenCase c) =>
-        c.Op == "index_put_" && c.Error is null && RepeatsAnIndex(c.Args[1])
-            ? "index_put_ (accumulate=False) with a repeated index: PyTorch documents the result as undefined, the CPU's last write is not a device contract"
-            : null;
-
-    /// <summary>A single int64 index tensor with a repeated value (the golden table's only duplicate-write shape).</summary>
-    private static bool RepeatsAnIndex(System.Text.Json.JsonElement index)
-    {
-        var entries = index.GetProperty("index").EnumerateArray().Where(e => e.TryGetProperty("t", out _)).ToArray();
-        if (entries.Length != 1) return false;
-        var t = entries[0].GetProperty("t");
-        if (t.GetProperty("dtype").GetString() != "int64") return false;
-        var values = t.GetProperty("data").EnumerateArray().Select(x => x.GetInt64()).ToArray();
-        return values.Distinct().Count() < values.Length;
-    }
+    /// <summary>The shared skip rule (<see cref="CudaGoldenSkips.Reason"/>): one principled case today.</summary>
+    private static string? SkipReason(GoldenCase c) => CudaGoldenSkips.Reason(c);
 
     public static TheoryData<int, string> Cases()
     {

@@ -49,6 +49,15 @@ internal static class ElementwiseKernels
         o[Strided.At(d, so, i)] = r;
     }
 
+    /// <summary>atan2 (the CPU's Atan2Op branches on typeof(T), which device code cannot): <see cref="Atan2Op.Float"/>.</summary>
+    public static void Atan2<T>(Index1D i, Dims d, ArrayView<T> a, Strided sa, ArrayView<T> b, Strided sb, ArrayView<T> o, Strided so, ScalarArg<T> s)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T x = s.Mode == 1 ? s.Value : a[Strided.At(d, sa, i)];
+        T y = s.Mode == 2 ? s.Value : b[Strided.At(d, sb, i)];
+        o[Strided.At(d, so, i)] = Atan2Op.Float(x, y);
+    }
+
     public static void Compare<T, TOp>(Index1D i, Dims d, ArrayView<T> a, Strided sa, ArrayView<T> b, Strided sb, ArrayView<byte> o, Strided so, ScalarArg<T> s)
         where T : unmanaged, INumber<T> where TOp : ICompareOp
     {

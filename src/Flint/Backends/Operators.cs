@@ -230,3 +230,99 @@ internal struct LtOp : ICompareOp { public static bool Invoke<T>(T a, T b) where
 internal struct LeOp : ICompareOp { public static bool Invoke<T>(T a, T b) where T : unmanaged, INumber<T> => a <= b; }
 internal struct GtOp : ICompareOp { public static bool Invoke<T>(T a, T b) where T : unmanaged, INumber<T> => a > b; }
 internal struct GeOp : ICompareOp { public static bool Invoke<T>(T a, T b) where T : unmanaged, INumber<T> => a >= b; }
+
+// The elementary functions of Ops/ElementaryFunctions.cs (inverse trigonometric and hyperbolic, base-2/10 logarithms,
+// expm1, reciprocal, trunc).
+internal struct AcosOp : IFloatUnaryOp { public static T Invoke<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> => T.Acos(x); }
+internal struct AsinOp : IFloatUnaryOp { public static T Invoke<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> => T.Asin(x); }
+internal struct AtanOp : IFloatUnaryOp { public static T Invoke<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> => T.Atan(x); }
+internal struct AcoshOp : IFloatUnaryOp { public static T Invoke<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> => T.Acosh(x); }
+internal struct AsinhOp : IFloatUnaryOp { public static T Invoke<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> => T.Asinh(x); }
+internal struct AtanhOp : IFloatUnaryOp { public static T Invoke<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> => T.Atanh(x); }
+internal struct CoshOp : IFloatUnaryOp { public static T Invoke<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> => T.Cosh(x); }
+internal struct SinhOp : IFloatUnaryOp { public static T Invoke<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> => T.Sinh(x); }
+internal struct TanOp : IFloatUnaryOp { public static T Invoke<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> => T.Tan(x); }
+internal struct Log10Op : IFloatUnaryOp { public static T Invoke<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> => T.Log10(x); }
+internal struct Log2Op : IFloatUnaryOp { public static T Invoke<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> => T.Log2(x); }
+internal struct ReciprocalOp : IFloatUnaryOp { public static T Invoke<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> => T.One / x; }
+internal struct TruncOp : IFloatUnaryOp { public static T Invoke<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> => T.Truncate(x); }
+
+/// <summary>
+/// exp(x) − 1 without the cancellation of computing it so near 0 (.NET's ExpM1 is Exp(x) − 1): Kahan's
+/// (u − 1)·x / log(u) with u = exp(x), accurate to a few ulps everywhere.
+/// </summary>
+internal struct Expm1Op : IFloatUnaryOp
+{
+    public static T Invoke<T>(T x) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T u = T.Exp(x);
+        if (u == T.One) return x;
+        T um1 = u - T.One;
+        if (um1 == -T.One) return -T.One;
+        return T.IsPositiveInfinity(u) ? u : um1 * (x / T.Log(u));
+    }
+}
+
+/// <summary>
+/// atan2(a, b). <see cref="Invoke"/> (the CPU's) branches on typeof(T), which device code cannot compile, so a device
+/// runs <see cref="Float"/> in its own float kernel, as FloatPowOp.
+/// </summary>
+internal struct Atan2Op : IBinaryOp
+{
+    public static T Invoke<T>(T a, T b) where T : unmanaged, INumber<T>
+    {
+        if (typeof(T) == typeof(float)) return (T)(object)MathF.Atan2((float)(object)a, (float)(object)b);
+        return T.CreateTruncating(Math.Atan2(double.CreateTruncating(a), double.CreateTruncating(b)));
+    }
+
+    /// <summary>The same on a float type, without a type test (device code).</summary>
+    public static T Float<T>(T a, T b) where T : unmanaged, IFloatingPointIeee754<T> => T.Atan2(a, b);
+}
+
+/// <summary>C's fmod: the remainder of truncated division, with the dividend's sign (C#'s % on every type).</summary>
+internal struct FmodOp : IBinaryOp { public static T Invoke<T>(T a, T b) where T : unmanaged, INumber<T> => a % b; }
+
+/// <summary>Python's remainder: the remainder of floored division, with the divisor's sign (PyTorch's kernel).</summary>
+internal struct RemainderOp : IBinaryOp
+{
+    public static T Invoke<T>(T a, T b) where T : unmanaged, INumber<T>
+    {
+        T r = a % b;
+        return r != T.Zero && (r < T.Zero) != (b < T.Zero) ? r + b : r;
+    }
+}
+
+/// <summary>
+/// Division rounded toward zero (<c>rounding_mode="trunc"</c>); integers divide as C does. Written with INumber
+/// operations only (no type tests), so device code compiles it: trunc(q) = q − fmod(q, 1), keeping −0 and ±∞.
+/// </summary>
+internal struct TruncDivOp : IBinaryOp
+{
+    public static T Invoke<T>(T a, T b) where T : unmanaged, INumber<T>
+    {
+        T q = a / b;
+        if (T.IsInfinity(q) || T.IsNaN(q)) return q;
+        T r = q - q % T.One;
+        return r == T.Zero && q < T.Zero ? -T.Zero : r;
+    }
+}
+
+/// <summary>
+/// Division rounded down (<c>rounding_mode="floor"</c>), as PyTorch's div_floor_floating (integers: div_floor_integer,
+/// which the same steps compute exactly). INumber operations only, so device code compiles it.
+/// </summary>
+internal struct FloorDivOp : IBinaryOp
+{
+    public static T Invoke<T>(T a, T b) where T : unmanaged, INumber<T>
+    {
+        if (b == T.Zero) return a / b;
+        T mod = a % b;
+        T div = (a - mod) / b;
+        if (mod != T.Zero && (b < T.Zero) != (mod < T.Zero)) div -= T.One;
+        if (div == T.Zero) return a / b < T.Zero ? -T.Zero : T.Zero;
+        if (T.IsInfinity(div) || T.IsNaN(div)) return div;
+        T trunc = div - div % T.One;
+        T floor = div < trunc ? trunc - T.One : trunc;
+        return div - floor > T.One / (T.One + T.One) ? floor + T.One : floor;
+    }
+}

@@ -148,10 +148,12 @@ public static partial class torch
         // ---- logical (bool tensors) --------------------------------------------------------
 
         /// <summary>Elementwise logical and.</summary>
-        public Tensor logical_and(Tensor other) => (to(ScalarType.Byte).mul(other.to(ScalarType.Byte))).ne(0.0);
+        public Tensor logical_and(Tensor other) => Predicates.And(this, other);
         /// <summary>Elementwise logical or.</summary>
-        public Tensor logical_or(Tensor other) => (to(ScalarType.Byte).add(other.to(ScalarType.Byte))).ne(0.0);
+        public Tensor logical_or(Tensor other) => Predicates.Or(this, other);
+        /// <summary>Elementwise logical exclusive or (nonzero values, NaN included, are true).</summary>
+        public Tensor logical_xor(Tensor other) => Predicates.Xor(this, other);
         /// <summary>Elementwise logical not.</summary>
-        public Tensor logical_not() => eq(0.0);
+        public Tensor logical_not() => Predicates.Not(this);
     }
 }

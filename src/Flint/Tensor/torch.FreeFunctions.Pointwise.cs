@@ -153,15 +153,6 @@ public static partial class torch
     /// <inheritdoc cref="Tensor.log1p()"/>
     public static Tensor log1p(Tensor input) => input.log1p();
 
-    /// <inheritdoc cref="Tensor.logical_and(Tensor)"/>
-    public static Tensor logical_and(Tensor input, Tensor other) => input.logical_and(other);
-
-    /// <inheritdoc cref="Tensor.logical_not()"/>
-    public static Tensor logical_not(Tensor input) => input.logical_not();
-
-    /// <inheritdoc cref="Tensor.logical_or(Tensor)"/>
-    public static Tensor logical_or(Tensor input, Tensor other) => input.logical_or(other);
-
     /// <inheritdoc cref="Tensor.lt(Tensor)"/>
     public static Tensor lt(Tensor input, Tensor other) => input.lt(other);
 
