@@ -4,6 +4,8 @@
 // Every code cell's outputs must be equal as text: displayed values (plain text, else HTML), printed
 // lines (consecutive stream chunks joined, since chunking varies), and errors (type and message; stack
 // traces left out). Tolerated: package-restore progress, the package folder's path, and timing lines.
+// Not a Flint program: no global `Tensor` alias (Directory.Build.props adds it to every project here).
+#:property FlintTensorAlias=false
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
