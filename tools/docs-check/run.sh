@@ -18,7 +18,7 @@ dotnet tool restore >"$work/tool.log" 2>&1 || { cat "$work/tool.log"; fail "dotn
 rm -rf docs/_site docs/api
 dotnet tool run docfx docs/docfx.json --warningsAsErrors >"$work/docfx.log" 2>&1 || { cat "$work/docfx.log"; fail "docfx build"; }
 grep -q "0 warning(s)" "$work/docfx.log" || { cat "$work/docfx.log"; fail "docfx reported warnings"; }
-[[ -f docs/_site/api/Flint.Tensor.html ]] || fail "no page for Flint.Tensor"
+[[ -f docs/_site/api/Flint.torch.Tensor.html ]] || fail "no page for Flint.torch.Tensor"
 
 port=$(( 20000 + $$ % 20000 ))
 dotnet tool run docfx serve docs/_site --port "$port" >"$work/serve.log" 2>&1 &
@@ -58,7 +58,7 @@ while read -r page name want; do
   echo "docs-check: $page rendered ($bytes-byte screenshot, contains \"$want\")"
 done <<'PAGES'
 index.html index Flint is PyTorch
-api/Flint.Tensor.html tensor Class Tensor
+api/Flint.torch.Tensor.html tensor Class Tensor
 guides/getting-started.html guide Getting started
 PAGES
 echo "docs-check: ok (screenshots in artifacts/docs-screenshots)"
