@@ -58,7 +58,7 @@ while read -r page name want; do
   echo "docs-check: $page rendered ($bytes-byte screenshot, contains \"$want\")"
 done <<'PAGES'
 index.html index Flint is PyTorch
-api/Flint.torch.Tensor.html tensor Class Tensor
+api/Flint.torch.Tensor.html tensor Class torch.Tensor
 guides/getting-started.html guide Getting started
 PAGES
 echo "docs-check: ok (screenshots in artifacts/docs-screenshots)"
