@@ -33,6 +33,17 @@ internal sealed partial class CudaBackend
         }
     }
 
+    public void SumOuter(ScalarType t, Storage block, long offset, int outer, int inner, Storage values)
+    {
+        if (inner == 0) return;
+        if (t == ScalarType.Float64) SumOuterT<double>(block, offset, outer, inner, values);
+        else SumOuterT<float>(block, offset, outer, inner, values);
+    }
+
+    private void SumOuterT<T>(Storage block, long offset, int outer, int inner, Storage values) where T : unmanaged, INumber<T> =>
+        _k.Auto<ArrayView<T>, long, int, int, ArrayView<T>, int>(ReduceKernels.SumOuter<T>)(
+            inner, View<T>(block), offset, outer, inner, View<T>(values), IBackend.SumOuterGroup);
+
     private void ReduceT<T, TR>(Storage block, int rows, int n, Storage values) where T : unmanaged, INumber<T> where TR : IReduceOp
         => ReduceViews<T, TR>(View<T>(block), rows, n, View<T>(values));
 

@@ -119,8 +119,22 @@ internal sealed partial class CudaBackend
         return mem;
     }
 
-    public void Take(ScalarType t, Storage src, long[] offsets, Storage dst)
+    /// <summary>
+    /// Runs of <paramref name="block"/> elements as one offset per element: the device kernels move elements, one
+    /// thread each, so a row-wise gather costs the same as a scattered one there.
+    /// </summary>
+    private static long[] ElementOffsets(long[] offsets, int block)
     {
+        if (block == 1) return offsets;
+        var all = new long[checked(offsets.Length * block)];
+        for (int i = 0; i < offsets.Length; i++)
+            for (int j = 0; j < block; j++) all[i * block + j] = offsets[i] + j;
+        return all;
+    }
+
+    public void Take(ScalarType t, Storage src, long[] offsets, int block, Storage dst)
+    {
+        offsets = ElementOffsets(offsets, block);
         if (offsets.Length == 0) return;
         var offs = UploadOffsets(offsets);
         var vo = offs.Block.View<long>();
@@ -134,8 +148,9 @@ internal sealed partial class CudaBackend
         offs.Release();
     }
 
-    public void Put(ScalarType t, Storage dst, long[] offsets, Storage src, bool accumulate)
+    public void Put(ScalarType t, Storage dst, long[] offsets, int block, Storage src, bool accumulate)
     {
+        offsets = ElementOffsets(offsets, block);
         if (offsets.Length == 0) return;
         var offs = UploadOffsets(offsets);
         var vo = offs.Block.View<long>();

@@ -38,6 +38,25 @@ internal static class ReduceKernels
     /// <summary>Shared-memory slots per group; launches use a power-of-two group size up to this.</summary>
     public const int MaxGroup = 256;
 
+    /// <summary>
+    /// Column j of a dense [outer, inner] block from <paramref name="offset"/>: rows added in groups of
+    /// <paramref name="group"/>, then the group sums (the CPU's order, so both devices round alike). Neighbouring
+    /// threads read neighbouring columns, so every row is one coalesced read.
+    /// </summary>
+    public static void SumOuter<T>(Index1D j, ArrayView<T> x, long offset, int outer, int inner, ArrayView<T> o, int group)
+        where T : unmanaged, INumber<T>
+    {
+        T total = T.Zero;
+        for (int start = 0; start < outer; start += group)
+        {
+            int end = start + group < outer ? start + group : outer;
+            T partial = x[offset + (long)start * inner + j];
+            for (int i = start + 1; i < end; i++) partial += x[offset + (long)i * inner + j];
+            total += partial;
+        }
+        o[j] = total;
+    }
+
     public static void RowsPerThread<T, TR>(Index1D row, ArrayView<T> x, ArrayView<T> o, int n)
         where T : unmanaged, INumber<T> where TR : IReduceOp
     {

@@ -57,6 +57,16 @@ internal partial interface IBackend
     void Reduce(ReduceKind kind, ScalarType t, Storage block, int rows, int n, Storage values, Storage? indices);
 
     /// <summary>
+    /// Column sums of a dense [outer, inner] float32/float64 block at element <paramref name="offset"/>:
+    /// values[j] = Σ_i block[offset + i·inner + j]. The leading-dims sum of a bias gradient, read in place
+    /// (no transposed copy), rows added in groups of <see cref="SumOuterGroup"/> and the group sums then added.
+    /// </summary>
+    void SumOuter(ScalarType t, Storage block, long offset, int outer, int inner, Storage values);
+
+    /// <summary>How many rows <see cref="SumOuter"/> adds one after another before adding their sum to the total (bounds the rounding error's growth).</summary>
+    const int SumOuterGroup = 64;
+
+    /// <summary>
     /// c[i] = a[i] @ b[i] for i &lt; batch: a is [m, k] at aOffset + i·aBatchStride with row/column
     /// strides aRs/aCs (likewise b, [k, n]); c is dense row-major [batch, m, n] from element 0.
     /// </summary>
@@ -79,11 +89,17 @@ internal partial interface IBackend
     /// </summary>
     void Col2Im(ScalarType t, ConvGeometry g, Storage col, long colOffset, Storage x);
 
-    /// <summary>dst[i] = src[offsets[i]] (element offsets into src's storage; dst dense from element 0).</summary>
-    void Take(ScalarType t, Storage src, long[] offsets, Storage dst);
+    /// <summary>
+    /// dst[i·block + j] = src[offsets[i] + j] for j &lt; <paramref name="block"/> (element offsets into src's storage,
+    /// each starting a run of <paramref name="block"/> consecutive elements; dst dense from element 0).
+    /// </summary>
+    void Take(ScalarType t, Storage src, long[] offsets, int block, Storage dst);
 
-    /// <summary>dst[offsets[i]] = src[i] (or += when <paramref name="accumulate"/>, summing duplicates).</summary>
-    void Put(ScalarType t, Storage dst, long[] offsets, Storage src, bool accumulate);
+    /// <summary>
+    /// dst[offsets[i] + j] = src[i·block + j] for j &lt; <paramref name="block"/> (or += when
+    /// <paramref name="accumulate"/>, summing duplicates in order).
+    /// </summary>
+    void Put(ScalarType t, Storage dst, long[] offsets, int block, Storage src, bool accumulate);
 
     /// <summary>
     /// Fills <paramref name="count"/> elements of a float32/float64 storage from element

@@ -14,6 +14,14 @@ internal static partial class Dispatcher
         Backend.For(block.device).Reduce(kind, t, block.Storage, rows, n, values.Storage, indices?.Storage);
     }
 
+    /// <summary>Column sums of the dense [outer, inner] float <paramref name="block"/> (from its offset) into <paramref name="values"/>.</summary>
+    public static void SumOuter(Tensor block, int outer, int inner, Tensor values)
+    {
+        block.ThrowIfDisposed();
+        using var lease = new KernelLease(block, values);
+        Backend.For(block.device).SumOuter(block.dtype, block.Storage, block.Offset, outer, inner, values.Storage);
+    }
+
     /// <summary>
     /// [batch, m, k] @ [batch, k, n] views of <paramref name="a"/> and <paramref name="b"/> (any
     /// strides; batch strides given) into a new dense tensor of <paramref name="outShape"/>, in a's dtype.
@@ -38,18 +46,21 @@ internal static partial class Dispatcher
         return Cast(o, a.dtype);
     }
 
-    /// <summary>dst[i] = src.storage[offsets[i]] (dst dense, same dtype).</summary>
-    public static void Take(Tensor src, long[] offsets, Tensor dst)
+    /// <summary>dst[i·block + j] = src.storage[offsets[i] + j] for j &lt; <paramref name="block"/> (dst dense, same dtype).</summary>
+    public static void Take(Tensor src, long[] offsets, Tensor dst, int block = 1)
     {
         using var lease = new KernelLease(src, dst);
-        Backend.For(src.device).Take(src.dtype, src.Storage, offsets, dst.Storage);
+        Backend.For(src.device).Take(src.dtype, src.Storage, offsets, block, dst.Storage);
     }
 
-    /// <summary>dst.storage[offsets[i]] = src[i] (or += with <paramref name="accumulate"/>; src dense, same dtype).</summary>
-    public static void Put(Tensor dst, long[] offsets, Tensor src, bool accumulate)
+    /// <summary>
+    /// dst.storage[offsets[i] + j] = src[i·block + j] for j &lt; <paramref name="block"/> (or += with
+    /// <paramref name="accumulate"/>; src dense, same dtype).
+    /// </summary>
+    public static void Put(Tensor dst, long[] offsets, Tensor src, bool accumulate, int block = 1)
     {
         using var lease = new KernelLease(dst, src);
-        Backend.For(dst.device).Put(dst.dtype, dst.Storage, offsets, src.Storage, accumulate);
+        Backend.For(dst.device).Put(dst.dtype, dst.Storage, offsets, block, src.Storage, accumulate);
     }
 
     /// <summary>Fills a contiguous float32/float64 tensor from the device's generator (see <see cref="IBackend.Random"/>).</summary>

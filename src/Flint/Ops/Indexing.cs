@@ -68,8 +68,13 @@ internal static class Indexing
         return (v, advDims, advIdx);
     }
 
-    /// <summary>Storage offsets of the elements selected by advanced indices on view <paramref name="v"/>, in result order.</summary>
-    internal static long[] AdvancedOffsets(Tensor v, List<int> advDims, List<Tensor> advIdx, out long[] resultShape)
+    /// <summary>
+    /// Storage offsets of the elements selected by advanced indices on view <paramref name="v"/>, in result order, as
+    /// runs of <paramref name="block"/> consecutive elements: the trailing result axes that are dense in
+    /// <paramref name="v"/> (an embedding's rows, index_select along dim 0) move as one block per offset, so the offset
+    /// array has one entry per row rather than per element.
+    /// </summary>
+    internal static long[] AdvancedOffsets(Tensor v, List<int> advDims, List<Tensor> advIdx, out long[] resultShape, out int block)
     {
         var idxShape = advIdx[0].Shape;
         foreach (var t in advIdx) idxShape = Shapes.Broadcast(idxShape, t.Shape);
@@ -105,11 +110,20 @@ internal static class Indexing
         }
         resultShape = axes.Select(a => a.size).ToArray();
         long total = Shapes.Numel(resultShape);
-        var offsets = new long[total];
-        if (total == 0) return offsets;
+        // The dense tail: trailing non-index axes whose strides are those of a contiguous block.
+        long run = 1;
+        while (axes.Count > 0 && !axes[^1].isIdx && (axes[^1].stride == run || axes[^1].size == 1))
+        {
+            run *= axes[^1].size;
+            axes.RemoveAt(axes.Count - 1);
+        }
+        block = total == 0 || run <= 1 ? 1 : (int)run;
+        long count = total == 0 ? 0 : total / block;
+        var offsets = new long[count];
+        if (count == 0) return offsets;
         var counter = new long[axes.Count];
         long vOff = v.Offset, jIdx = 0;
-        for (long n = 0; n < total; n++)
+        for (long n = 0; n < count; n++)
         {
             offsets[n] = vOff + advOffset[jIdx];
             for (int k = axes.Count - 1; k >= 0; k--)
@@ -132,9 +146,9 @@ internal static class Indexing
         Tensor r;
         using (torch.no_grad())
         {
-            var offsets = AdvancedOffsets(v, advDims, advIdx, out var shape);
+            var offsets = AdvancedOffsets(v, advDims, advIdx, out var shape, out int block);
             r = Tensor.Empty(shape, self.dtype, self.device);
-            Dispatcher.Take(self, offsets, r);
+            Dispatcher.Take(self, offsets, r, block);
         }
         var inShape = self.Shape;
         return Recorder.Record(r, "IndexBackward0", [self], [], (g, _) =>
@@ -159,12 +173,12 @@ internal static class Indexing
         }
         else
         {
-            var offsets = AdvancedOffsets(v, advDims, advIdx, out var shape);
+            var offsets = AdvancedOffsets(v, advDims, advIdx, out var shape, out int block);
             if (!BroadcastsTo(value.Shape, shape))
                 throw new ArgumentException($"shape mismatch: value tensor of shape {Shapes.Str(value.Shape)} cannot be broadcast to indexing result of shape {Shapes.Str(shape)}");
             var dense = Tensor.Empty(shape, self.dtype, self.device);
             Dispatcher.CopyInto(dense, value);
-            Dispatcher.Put(self, offsets, dense, accumulate);
+            Dispatcher.Put(self, offsets, dense, accumulate, block);
         }
         self.Storage.Version++;
     }
@@ -178,7 +192,11 @@ internal static class Indexing
         return true;
     }
 
-    internal static void IndexPut(this Tensor self, TensorIndex[] indices, Tensor value)
+    /// <summary>
+    /// Writes <paramref name="value"/> at <paramref name="indices"/> in place (adds, duplicates summed, with
+    /// <paramref name="accumulate"/>), recording IndexPutBackward0 (or CopySlices for basic indices) when a gradient flows.
+    /// </summary>
+    internal static void IndexPut(this Tensor self, TensorIndex[] indices, Tensor value, bool accumulate = false)
     {
         Dispatcher.CheckSameDevice(self, value);
         // Advanced indexing (index_put_) wants matching dtypes for tensor values; C# numbers convert.
@@ -186,19 +204,24 @@ internal static class Indexing
             throw new ArgumentException($"Index put requires the source and destination dtypes match, got {DTypes.ShortName(self.dtype)} for the destination and {DTypes.ShortName(value.dtype)} for the source.");
         if (!(GradMode.IsEnabled && (self.requires_grad || value.requires_grad)))
         {
-            self.IndexPutRaw(indices, value);
+            self.IndexPutRaw(indices, value, accumulate);
             return;
         }
         self.CheckInPlaceWithGrad();
         var prev = self.PreviousHistoryView();
-        self.IndexPutRaw(indices, value);
+        self.IndexPutRaw(indices, value, accumulate);
         // PyTorch: advanced indices write through index_put_ (IndexPutBackward0); basic ones through a view (CopySlices).
         bool advanced = Array.Exists(indices, ix => ix.kind == TensorIndex.Kind.Tensor);
         var node = new FunctionNode(advanced ? "IndexPutBackward0" : "CopySlices", (gs, _) =>
         {
             var g = gs[0]!;
-            var gSelf = g.clone();
-            gSelf.IndexPutRaw(indices, torch.zeros([], g.dtype));
+            // Overwritten positions pass no gradient back to self; accumulated ones pass all of it.
+            var gSelf = g;
+            if (!accumulate)
+            {
+                gSelf = g.clone();
+                gSelf.IndexPutRaw(indices, torch.zeros([], g.dtype));
+            }
             var gValue = g[indices];
             return [gSelf, gValue];
         }, []);

@@ -62,14 +62,49 @@ internal static class Reductions
     {
         var resultType = dtype ?? (DTypes.IsIntegral(self.dtype, true) ? ScalarType.Int64 : self.dtype);
         var acc = AccumulateType(resultType);
-        var (block, rows, n, keepShape, outShape) = self.ReduceLayout(dims, keepdim, acc);
-        var r = Tensor.Empty(outShape, acc, self.device);
-        Dispatcher.Reduce(ReduceKind.Sum, acc, block, rows, n, r);
+        Tensor r;
+        long[] keepShape;
+        if (LeadingSum(self, dims, keepdim, acc) is { } leading) (r, keepShape) = leading;
+        else
+        {
+            (var block, int rows, int n, keepShape, var outShape) = self.ReduceLayout(dims, keepdim, acc);
+            r = Tensor.Empty(outShape, acc, self.device);
+            Dispatcher.Reduce(ReduceKind.Sum, acc, block, rows, n, r);
+        }
         r = Dispatcher.Cast(r, resultType);
         var inShape = self.Shape;
         return Recorder.Record(r, dims is null ? "SumBackward0" : "SumBackward1", [self], [], (g, _) => [ExpandBack(g, keepShape, inShape)]);
     }
 
+
+    /// <summary>
+    /// The sum over a leading run of dims of a contiguous float tensor (a bias gradient: [batch, ..., features] summed
+    /// to [features]), as column sums read in place; null when the layout is another.
+    /// </summary>
+    private static (Tensor result, long[] keepShape)? LeadingSum(Tensor self, long[]? dims, bool keepdim, ScalarType acc)
+    {
+        int rank = self.Shape.Length;
+        if (dims is null || dims.Length == 0 || dims.Length >= rank || self.dtype != acc || !self.is_contiguous()) return null;
+        var reduced = new bool[rank];
+        foreach (var d in dims)
+        {
+            int w = Shapes.WrapDim(d, rank);
+            if (reduced[w]) return null; // the general path reports the duplicate
+            reduced[w] = true;
+        }
+        int prefix = dims.Length;
+        for (int i = 0; i < prefix; i++) if (!reduced[i]) return null;
+        long outer = 1, inner = 1;
+        for (int i = 0; i < prefix; i++) outer *= self.Shape[i];
+        for (int i = prefix; i < rank; i++) inner *= self.Shape[i];
+        // Narrow rows gain nothing from column sums; empty inputs take the general path.
+        if (outer < 2 || inner < 16 || outer > int.MaxValue || inner > int.MaxValue) return null;
+        var keepShape = (long[])self.Shape.Clone();
+        for (int i = 0; i < prefix; i++) keepShape[i] = 1;
+        var r = Tensor.Empty(keepdim ? keepShape : self.Shape[prefix..], acc, self.device);
+        Dispatcher.SumOuter(self, (int)outer, (int)inner, r);
+        return (r, keepShape);
+    }
 
     public static Tensor MeanImpl(this Tensor self, long[]? dims, bool keepdim, ScalarType? dtype)
     {

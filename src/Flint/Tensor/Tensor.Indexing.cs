@@ -16,6 +16,29 @@ public static partial class torch
             set => this.IndexPut(indices, value);
         }
 
+        /// <summary>
+        /// PyTorch's <c>index_put_(indices, values, accumulate)</c>: writes <paramref name="values"/> (broadcast) at the
+        /// positions the index tensors name, in place; with <paramref name="accumulate"/> adds instead, summing repeated positions.
+        /// </summary>
+        public Tensor index_put_(Tensor[] indices, Tensor values, bool accumulate = false)
+        {
+            this.IndexPut([.. indices.Select(TensorIndex.Tensor)], values, accumulate);
+            return this;
+        }
+
+        /// <summary>TorchSharp's <c>index_put_(value, indices)</c>: <c>self[indices] = value</c>, in place.</summary>
+        public Tensor index_put_(Tensor value, params TensorIndex[] indices)
+        {
+            this.IndexPut(indices, value);
+            return this;
+        }
+
+        /// <summary>TorchSharp's <c>index_put_(value, indices)</c> with index tensors: <c>self[i0, i1, ...] = value</c>, in place.</summary>
+        public Tensor index_put_(Tensor value, params Tensor[] indices) => index_put_(indices, value);
+
+        /// <summary>The out-of-place <see cref="index_put_(Tensor[], Tensor, bool)"/>: a copy with the values written (or added).</summary>
+        public Tensor index_put(Tensor[] indices, Tensor values, bool accumulate = false) => clone().index_put_(indices, values, accumulate);
+
         /// <summary>Indices of non-zero elements, one row per element: shape [n, dim].</summary>
         public Tensor nonzero() => this.Nonzero();
 

@@ -88,15 +88,21 @@ internal sealed partial class CpuBackend : IBackend
         }
     }
 
+    public void SumOuter(ScalarType t, Storage block, long offset, int outer, int inner, Storage values)
+    {
+        if (t == ScalarType.Float64) ReductionKernels.SumOuter(block.As<double>(), offset, outer, inner, values.As<double>());
+        else ReductionKernels.SumOuter(block.As<float>(), offset, outer, inner, values.As<float>());
+    }
+
     public void MatMul(ScalarType t, int batch, int m, int n, int k,
         Storage a, long aOffset, long aBatchStride, long aRs, long aCs,
         Storage b, long bOffset, long bBatchStride, long bRs, long bCs,
         Storage c) =>
         MatMulKernels.Run(t, batch, m, n, k, a.Buffer, aOffset, aBatchStride, aRs, aCs, b.Buffer, bOffset, bBatchStride, bRs, bCs, c.Buffer, 0);
 
-    public void Take(ScalarType t, Storage src, long[] offsets, Storage dst) => GatherKernels.Take(src.Buffer, offsets, dst.Buffer);
+    public void Take(ScalarType t, Storage src, long[] offsets, int block, Storage dst) => GatherKernels.Take(src.Buffer, offsets, block, dst.Buffer);
 
-    public void Put(ScalarType t, Storage dst, long[] offsets, Storage src, bool accumulate) => GatherKernels.Put(dst.Buffer, offsets, src.Buffer, accumulate);
+    public void Put(ScalarType t, Storage dst, long[] offsets, int block, Storage src, bool accumulate) => GatherKernels.Put(dst.Buffer, offsets, block, src.Buffer, accumulate);
 
     public void Random(RandomKind kind, ScalarType t, Storage dst, long offset, long count, double a, double b)
     {

@@ -1,72 +1,115 @@
+using System.Numerics.Tensors;
+
 namespace Flint.Backends.Cpu;
 
 /// <summary>
 /// The single primitive behind every advanced-indexing op (index, index_put, gather, scatter,
-/// index_select, masked_select): the op layer computes storage offsets, these move elements.
+/// index_select, masked_select): the op layer computes storage offsets, these move elements. Each offset
+/// starts a run of <c>block</c> consecutive elements (1 for a scattered gather; a whole row for an
+/// embedding lookup or index_select along dim 0, which then moves as one span copy or one vector add).
 /// </summary>
 internal static class GatherKernels
 {
-    /// <summary>dst[i] = src[offsets[i]] for a dense dst.</summary>
-    public static void Take(Array src, long[] offsets, Array dst)
+    /// <summary>dst[i·block + j] = src[offsets[i] + j] for a dense dst.</summary>
+    public static void Take(Array src, long[] offsets, int block, Array dst)
     {
         switch (src)
         {
-            case float[] s: Take(s, offsets, (float[])dst); break;
-            case double[] s: Take(s, offsets, (double[])dst); break;
-            case long[] s: Take(s, offsets, (long[])dst); break;
-            case int[] s: Take(s, offsets, (int[])dst); break;
-            case short[] s: Take(s, offsets, (short[])dst); break;
-            case sbyte[] s: Take(s, offsets, (sbyte[])dst); break;
-            case byte[] s: Take(s, offsets, (byte[])dst); break;
-            case bool[] s: Take(s, offsets, (bool[])dst); break;
-            case Half[] s: Take(s, offsets, (Half[])dst); break;
-            case BFloat16[] s: Take(s, offsets, (BFloat16[])dst); break;
+            case float[] s: Take(s, offsets, block, (float[])dst); break;
+            case double[] s: Take(s, offsets, block, (double[])dst); break;
+            case long[] s: Take(s, offsets, block, (long[])dst); break;
+            case int[] s: Take(s, offsets, block, (int[])dst); break;
+            case short[] s: Take(s, offsets, block, (short[])dst); break;
+            case sbyte[] s: Take(s, offsets, block, (sbyte[])dst); break;
+            case byte[] s: Take(s, offsets, block, (byte[])dst); break;
+            case bool[] s: Take(s, offsets, block, (bool[])dst); break;
+            case Half[] s: Take(s, offsets, block, (Half[])dst); break;
+            case BFloat16[] s: Take(s, offsets, block, (BFloat16[])dst); break;
             default: throw new ArgumentException("unsupported element type");
         }
     }
 
-    private static void Take<T>(T[] src, long[] offsets, T[] dst)
+    private static void Take<T>(T[] src, long[] offsets, int block, T[] dst)
     {
-        for (int i = 0; i < offsets.Length; i++) dst[i] = src[offsets[i]];
+        if (block == 1)
+        {
+            for (int i = 0; i < offsets.Length; i++) dst[i] = src[offsets[i]];
+            return;
+        }
+        for (int i = 0; i < offsets.Length; i++)
+            src.AsSpan(checked((int)offsets[i]), block).CopyTo(dst.AsSpan(i * block, block));
     }
 
-    /// <summary>dst[offsets[i]] = values[i] (or += when accumulating; values must be the dst dtype).</summary>
-    public static void Put(Array dst, long[] offsets, Array values, bool accumulate)
+    /// <summary>dst[offsets[i] + j] = values[i·block + j] (or += when accumulating; values must be the dst dtype).</summary>
+    public static void Put(Array dst, long[] offsets, int block, Array values, bool accumulate)
     {
         switch (dst)
         {
-            case float[] d: if (accumulate) Add(d, offsets, (float[])values); else Put(d, offsets, (float[])values); break;
-            case double[] d: if (accumulate) Add(d, offsets, (double[])values); else Put(d, offsets, (double[])values); break;
-            case long[] d: if (accumulate) Add(d, offsets, (long[])values); else Put(d, offsets, (long[])values); break;
-            case int[] d: if (accumulate) Add(d, offsets, (int[])values); else Put(d, offsets, (int[])values); break;
-            case short[] d: if (accumulate) Add(d, offsets, (short[])values); else Put(d, offsets, (short[])values); break;
-            case sbyte[] d: if (accumulate) Add(d, offsets, (sbyte[])values); else Put(d, offsets, (sbyte[])values); break;
-            case byte[] d: if (accumulate) Add(d, offsets, (byte[])values); else Put(d, offsets, (byte[])values); break;
-            case bool[] d: Put(d, offsets, (bool[])values); break;
-            case Half[] d: if (accumulate) Add(d, offsets, (Half[])values); else Put(d, offsets, (Half[])values); break;
-            case BFloat16[] d: if (accumulate) Add(d, offsets, (BFloat16[])values); else Put(d, offsets, (BFloat16[])values); break;
+            case float[] d: if (accumulate) AddFloat(d, offsets, block, (float[])values); else Put(d, offsets, block, (float[])values); break;
+            case double[] d: if (accumulate) AddFloat(d, offsets, block, (double[])values); else Put(d, offsets, block, (double[])values); break;
+            case long[] d: if (accumulate) Add(d, offsets, block, (long[])values); else Put(d, offsets, block, (long[])values); break;
+            case int[] d: if (accumulate) Add(d, offsets, block, (int[])values); else Put(d, offsets, block, (int[])values); break;
+            case short[] d: if (accumulate) Add(d, offsets, block, (short[])values); else Put(d, offsets, block, (short[])values); break;
+            case sbyte[] d: if (accumulate) Add(d, offsets, block, (sbyte[])values); else Put(d, offsets, block, (sbyte[])values); break;
+            case byte[] d: if (accumulate) Add(d, offsets, block, (byte[])values); else Put(d, offsets, block, (byte[])values); break;
+            case bool[] d: Put(d, offsets, block, (bool[])values); break;
+            case Half[] d: if (accumulate) Add(d, offsets, block, (Half[])values); else Put(d, offsets, block, (Half[])values); break;
+            case BFloat16[] d: if (accumulate) Add(d, offsets, block, (BFloat16[])values); else Put(d, offsets, block, (BFloat16[])values); break;
             default: throw new ArgumentException("unsupported element type");
         }
     }
 
     // float16 adds as PyTorch's c10::Half does: in float32, rounded back to float16 after each add.
-    private static void Add(Half[] dst, long[] offsets, Half[] values)
+    private static void Add(Half[] dst, long[] offsets, int block, Half[] values)
     {
-        for (int i = 0; i < offsets.Length; i++) dst[offsets[i]] = (Half)((float)dst[offsets[i]] + (float)values[i]);
+        for (int i = 0; i < offsets.Length; i++)
+            for (int j = 0; j < block; j++)
+            {
+                long o = offsets[i] + j;
+                dst[o] = (Half)((float)dst[o] + (float)values[i * block + j]);
+            }
     }
 
-    private static void Add(BFloat16[] dst, long[] offsets, BFloat16[] values)
+    private static void Add(BFloat16[] dst, long[] offsets, int block, BFloat16[] values)
     {
-        for (int i = 0; i < offsets.Length; i++) dst[offsets[i]] = (BFloat16)((float)dst[offsets[i]] + (float)values[i]);
+        for (int i = 0; i < offsets.Length; i++)
+            for (int j = 0; j < block; j++)
+            {
+                long o = offsets[i] + j;
+                dst[o] = (BFloat16)((float)dst[o] + (float)values[i * block + j]);
+            }
     }
 
-    private static void Put<T>(T[] dst, long[] offsets, T[] values)
+    private static void Put<T>(T[] dst, long[] offsets, int block, T[] values)
     {
-        for (int i = 0; i < offsets.Length; i++) dst[offsets[i]] = values[i];
+        if (block == 1)
+        {
+            for (int i = 0; i < offsets.Length; i++) dst[offsets[i]] = values[i];
+            return;
+        }
+        for (int i = 0; i < offsets.Length; i++)
+            values.AsSpan(i * block, block).CopyTo(dst.AsSpan(checked((int)offsets[i]), block));
     }
 
-    private static void Add<T>(T[] dst, long[] offsets, T[] values) where T : System.Numerics.INumber<T>
+    // Each destination element receives the same additions in the same order as element by element, so a
+    // block add is bit-for-bit the scattered one.
+    private static void AddFloat<T>(T[] dst, long[] offsets, int block, T[] values) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
-        for (int i = 0; i < offsets.Length; i++) dst[offsets[i]] += values[i];
+        if (block == 1)
+        {
+            for (int i = 0; i < offsets.Length; i++) dst[offsets[i]] += values[i];
+            return;
+        }
+        for (int i = 0; i < offsets.Length; i++)
+        {
+            var row = dst.AsSpan(checked((int)offsets[i]), block);
+            TensorPrimitives.Add(row, values.AsSpan(i * block, block), row);
+        }
+    }
+
+    private static void Add<T>(T[] dst, long[] offsets, int block, T[] values) where T : System.Numerics.INumber<T>
+    {
+        for (int i = 0; i < offsets.Length; i++)
+            for (int j = 0; j < block; j++) dst[offsets[i] + j] += values[i * block + j];
     }
 }

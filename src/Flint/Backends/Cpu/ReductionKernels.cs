@@ -21,6 +21,24 @@ internal static class ReductionKernels
         for (int r = 0; r < rows; r++) o[r] = TensorPrimitives.Sum(new ReadOnlySpan<double>(x, r * n, n));
     }
 
+    /// <summary>o[j] = Σ_i x[offset + i·inner + j]: rows added vectorised across j, in groups (see <see cref="IBackend.SumOuter"/>).</summary>
+    public static void SumOuter<T>(T[] x, long offset, int outer, int inner, T[] o) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+    {
+        var total = o.AsSpan(0, inner);
+        total.Clear();
+        var partial = System.Buffers.ArrayPool<T>.Shared.Rent(inner);
+        var p = partial.AsSpan(0, inner);
+        for (int start = 0; start < outer; start += IBackend.SumOuterGroup)
+        {
+            int end = Math.Min(outer, start + IBackend.SumOuterGroup);
+            new ReadOnlySpan<T>(x, checked((int)(offset + (long)start * inner)), inner).CopyTo(p);
+            for (int i = start + 1; i < end; i++)
+                TensorPrimitives.Add(p, new ReadOnlySpan<T>(x, checked((int)(offset + (long)i * inner)), inner), p);
+            TensorPrimitives.Add(total, p, total);
+        }
+        System.Buffers.ArrayPool<T>.Shared.Return(partial);
+    }
+
     public static void Sum(long[] x, int rows, int n, long[] o)
     {
         for (int r = 0; r < rows; r++)
