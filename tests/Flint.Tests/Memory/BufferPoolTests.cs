@@ -15,6 +15,15 @@ public class BufferPoolTests
         BufferPool.Clear();
     }
 
+    /// <summary>The pool's collections are paced by what stays alive: a 32 MiB floor, else half the live bytes.</summary>
+    [Fact]
+    public void CollectionsArePacedByTheLiveBytes()
+    {
+        Assert.Equal(32L << 20, BufferPool.CollectThreshold(0));
+        Assert.Equal(32L << 20, BufferPool.CollectThreshold(60L << 20));
+        Assert.Equal(100L << 20, BufferPool.CollectThreshold(200L << 20));
+    }
+
     [Fact]
     public void DisposingTheOnlyViewRecyclesTheBuffer()
     {
