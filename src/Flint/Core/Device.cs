@@ -9,54 +9,59 @@ public enum DeviceType
     CUDA = 1,
 }
 
-/// <summary>A device: <c>torch.device("cpu")</c>, <c>torch.device("cuda:0")</c>.</summary>
-public sealed class Device : IEquatable<Device>
+// Nested in torch, as TorchSharp spells it (torch.Device); `Device` alone names it through the global using alias
+// of Directory.Build.props and the package's buildTransitive/Flint.props.
+public static partial class torch
 {
-    /// <summary>The host (what <c>torch.CPU</c> names), for layers below the tensor API.</summary>
-    internal static Device Host { get; } = new(DeviceType.CPU);
-
-    /// <summary>The device kind.</summary>
-    public DeviceType type { get; }
-    /// <summary>The device ordinal; -1 when unspecified (the CPU has no ordinal).</summary>
-    public int index { get; }
-
-    /// <summary>Creates a device of the given kind and ordinal.</summary>
-    public Device(DeviceType type, int index = -1)
+    /// <summary>A device: <c>torch.device("cpu")</c>, <c>torch.device("cuda:0")</c>.</summary>
+    public sealed class Device : IEquatable<Device>
     {
-        this.type = type;
-        this.index = type == DeviceType.CPU ? -1 : index;
-    }
+        /// <summary>The host (what <c>torch.CPU</c> names), for layers below the tensor API.</summary>
+        internal static Device Host { get; } = new(DeviceType.CPU);
 
-    /// <summary>Parses PyTorch's spelling: "cpu", "cuda", "cuda:1".</summary>
-    public Device(string description)
-    {
-        var parts = description.Trim().ToLowerInvariant().Split(':');
-        type = parts[0] switch
+        /// <summary>The device kind.</summary>
+        public DeviceType type { get; }
+        /// <summary>The device ordinal; -1 when unspecified (the CPU has no ordinal).</summary>
+        public int index { get; }
+
+        /// <summary>Creates a device of the given kind and ordinal.</summary>
+        public Device(DeviceType type, int index = -1)
         {
-            "cpu" => DeviceType.CPU,
-            "cuda" => DeviceType.CUDA,
-            _ => throw new ArgumentException($"Expected one of cpu, cuda device type at start of device string: {description}"),
-        };
-        index = -1;
-        if (parts.Length == 2 && type == DeviceType.CUDA)
-        {
-            if (!int.TryParse(parts[1], out var i) || i < 0) throw new ArgumentException($"Invalid device string: '{description}'");
-            index = i;
+            this.type = type;
+            this.index = type == DeviceType.CPU ? -1 : index;
         }
-        else if (parts.Length != 1) throw new ArgumentException($"Invalid device string: '{description}'");
+
+        /// <summary>Parses PyTorch's spelling: "cpu", "cuda", "cuda:1".</summary>
+        public Device(string description)
+        {
+            var parts = description.Trim().ToLowerInvariant().Split(':');
+            type = parts[0] switch
+            {
+                "cpu" => DeviceType.CPU,
+                "cuda" => DeviceType.CUDA,
+                _ => throw new ArgumentException($"Expected one of cpu, cuda device type at start of device string: {description}"),
+            };
+            index = -1;
+            if (parts.Length == 2 && type == DeviceType.CUDA)
+            {
+                if (!int.TryParse(parts[1], out var i) || i < 0) throw new ArgumentException($"Invalid device string: '{description}'");
+                index = i;
+            }
+            else if (parts.Length != 1) throw new ArgumentException($"Invalid device string: '{description}'");
+        }
+
+        /// <summary>"cpu" or "cuda:0", as PyTorch prints it.</summary>
+        public override string ToString() => type == DeviceType.CPU ? "cpu" : index >= 0 ? $"cuda:{index}" : "cuda";
+
+        /// <inheritdoc/>
+        public bool Equals(Device? other) => other is not null && other.type == type && Math.Max(other.index, 0) == Math.Max(index, 0);
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is Device d && Equals(d);
+        /// <inheritdoc/>
+        public override int GetHashCode() => HashCode.Combine(type, Math.Max(index, 0));
+        /// <summary>Equality by kind and ordinal.</summary>
+        public static bool operator ==(Device? a, Device? b) => a is null ? b is null : a.Equals(b);
+        /// <summary>Inequality by kind and ordinal.</summary>
+        public static bool operator !=(Device? a, Device? b) => !(a == b);
     }
-
-    /// <summary>"cpu" or "cuda:0", as PyTorch prints it.</summary>
-    public override string ToString() => type == DeviceType.CPU ? "cpu" : index >= 0 ? $"cuda:{index}" : "cuda";
-
-    /// <inheritdoc/>
-    public bool Equals(Device? other) => other is not null && other.type == type && Math.Max(other.index, 0) == Math.Max(index, 0);
-    /// <inheritdoc/>
-    public override bool Equals(object? obj) => obj is Device d && Equals(d);
-    /// <inheritdoc/>
-    public override int GetHashCode() => HashCode.Combine(type, Math.Max(index, 0));
-    /// <summary>Equality by kind and ordinal.</summary>
-    public static bool operator ==(Device? a, Device? b) => a is null ? b is null : a.Equals(b);
-    /// <summary>Inequality by kind and ordinal.</summary>
-    public static bool operator !=(Device? a, Device? b) => !(a == b);
 }

@@ -59,8 +59,9 @@ public class TorchSharpParityTests
         s.Append("FullyQualifiedName~TorchSharpParity`. Names only: a name Flint has may still differ in overloads or parameters.\n");
         s.Append("Only the core `Flint` assembly is reflected: what Flint.Vision, Flint.TensorBoard and Flint.Distributed add through\n");
         s.Append("extension members (`torch.utils.tensorboard`, `torch.distributed`, ...) counts as missing here.\n\n");
-        s.Append("Flint's tensor class is `torch.Tensor`, nested in the static class `torch` as in TorchSharp; `Tensor` alone names it\n");
-        s.Append("through a global using alias that the Flint package (and this repository's Directory.Build.props) adds.\n\n");
+        s.Append("Flint's tensor class is `torch.Tensor`, nested in the static class `torch` as in TorchSharp, and so are `torch.Device` and\n");
+        s.Append("`torch.ScalarType`; `Tensor`, `Device` and `ScalarType` alone name them through global using aliases that the Flint\n");
+        s.Append("package (and this repository's Directory.Build.props) adds.\n\n");
         s.Append($"Flint has {surface.Length - missing.Count} of TorchSharp's {surface.Length} names; {missing.Count} are missing.\n");
         foreach (var area in missing.GroupBy(l => l[..l.LastIndexOf('.')]).OrderBy(g => g.Key, StringComparer.Ordinal))
         {

@@ -58,4 +58,23 @@ public class TorchTensorTypeNameTests
         }
         Assert.True(last < 0.9 * first, $"loss {first} -> {last}");
     }
+
+    /// <summary>
+    /// TorchSharp's programs name the device and the element type through torch as well (<c>torch.Device device =
+    /// torch.cuda.is_available() ? torch.CUDA : torch.CPU;</c>, <c>torch.ScalarType.Float32</c>); the bare names
+    /// still work through the global aliases.
+    /// </summary>
+    [Fact]
+    public void TorchDeviceAndScalarTypeAreTypeNames()
+    {
+        torch.Device device = torch.cuda.is_available() ? torch.CUDA : torch.CPU;
+        torch.ScalarType dtype = torch.ScalarType.Float64;
+        var t = torch.zeros([2, 3], dtype, device);
+        Assert.Equal(torch.ScalarType.Float64, t.dtype);
+        Assert.Equal(torch.CPU, t.device);
+        Assert.Equal(typeof(torch.Device), typeof(Device));
+        Assert.Equal(typeof(torch.ScalarType), typeof(ScalarType));
+        Assert.Equal("Flint.torch+Device", typeof(Device).FullName);
+        Assert.Equal("Flint.torch+ScalarType", typeof(ScalarType).FullName);
+    }
 }
