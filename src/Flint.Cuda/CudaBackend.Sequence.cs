@@ -20,9 +20,21 @@ internal sealed partial class CudaBackend
         }
     }
 
-    private void SortT<T>(Storage block, int rows, int n, Storage values, Storage indices, bool descending) where T : unmanaged, INumber<T> =>
-        _k.Auto<ArrayView<T>, ArrayView<T>, ArrayView<long>, int, int>(SequenceKernels.SortRows<T>)(
-            rows, View<T>(block), View<T>(values), View<long>(indices), n, descending ? 1 : 0);
+    private void SortT<T>(Storage block, int rows, int n, Storage values, Storage indices, bool descending) where T : unmanaged, INumber<T>
+    {
+        if (n <= SequenceKernels.InsertionMax)
+        {
+            _k.Auto<ArrayView<T>, ArrayView<T>, ArrayView<long>, int, int>(SequenceKernels.SortRows<T>)(
+                rows, View<T>(block), View<T>(values), View<long>(indices), n, descending ? 1 : 0);
+            return;
+        }
+        long count = (long)rows * n;
+        using var scratchValues = Allocator.Allocate(count * System.Runtime.CompilerServices.Unsafe.SizeOf<T>(), clear: false).Lease();
+        using var scratchIndices = Allocator.Allocate(count * sizeof(long), clear: false).Lease();
+        _k.Auto<ArrayView<T>, ArrayView<T>, ArrayView<long>, ArrayView<T>, ArrayView<long>, int, int>(SequenceKernels.MergeSortRows<T>)(
+            rows, View<T>(block), View<T>(values), View<long>(indices),
+            scratchValues.Memory.Block.View<T>(), scratchIndices.Memory.Block.View<long>(), n, descending ? 1 : 0);
+    }
 
     public void Scan(ScanKind kind, ScalarType t, Storage block, int rows, int n, Storage output, bool reverse)
     {

@@ -22,6 +22,34 @@ public class SequenceOpsTests
     [MemberData(nameof(Names))]
     public void GradCheckOnCuda(string name) => Assert.True(GradCheckCases.Check(name, CudaDevice.Device));
 
+    /// <summary>
+    /// Rows longer than the insertion sort's limit take the merge sort: values and indices equal the CPU's stable sort,
+    /// with many ties (few distinct keys), NaNs, infinities and signed zeros, for lengths that are and are not powers of two.
+    /// </summary>
+    [Fact]
+    public void LongRowsMergeSortStablyAsTheCpu()
+    {
+        foreach (int n in new[] { 33, 64, 1000 })
+        {
+            var keys = torch.randint(0, 7, [3, n]).to(ScalarType.Float32) - 3;
+            keys[0, 5] = torch.tensor(float.NaN);
+            keys[1, n - 1] = torch.tensor(float.PositiveInfinity);
+            keys[2, 0] = torch.tensor(-0f);
+            keys[2, 1] = torch.tensor(float.NaN);
+            foreach (var dtype in new[] { ScalarType.Float32, ScalarType.Float64, ScalarType.Int64 })
+            {
+                var x = dtype == ScalarType.Int64 ? torch.where(keys.isnan(), torch.zeros([]), keys).clamp(-10, 10).to(dtype) : keys.to(dtype);
+                foreach (var desc in new[] { false, true })
+                {
+                    var (cv, ci) = x.sort(1, descending: desc, stable: true);
+                    var (gv, gi) = x.to(CudaDevice.Device).sort(1, descending: desc, stable: true);
+                    Assert.Equal(cv.to(ScalarType.Float64).data<double>(), gv.cpu().to(ScalarType.Float64).data<double>());
+                    Assert.Equal(ci.data<long>(), gi.cpu().data<long>());
+                }
+            }
+        }
+    }
+
     [Fact]
     public void SortAndScanKernelsAgreeWithTheCpu()
     {
