@@ -2,8 +2,8 @@ namespace Flint.Ops;
 
 /// <summary>
 /// The triangular and LU families of torch.linalg (issue 15): solve_triangular (a host kernel through the linalg door,
-/// with PyTorch's backward), lu_factor/lu_factor_ex/lu (rectangular getrf; the backward of square LU as
-/// FunctionsManual's linalg_lu_backward), lu_unpack, lu_solve, cholesky_solve/cholesky_inverse, the *_ex forms with
+/// with PyTorch's backward), lu_factor/lu_factor_ex/lu (rectangular getrf; the backward as FunctionsManual's
+/// linalg_lu_backward), lu_unpack, lu_solve, cholesky_solve/cholesky_inverse, the *_ex forms with
 /// their info tensors, matrix_exp (scaling and squaring with Padé approximants, backward through the block-matrix
 /// identity PyTorch uses) and householder_product (composed). Batch dims lead, as in PyTorch.
 /// </summary>
@@ -108,17 +108,47 @@ internal static class LinalgFactorizations
         return (l, u);
     }
 
+    /// <summary>X with X A = B for triangular A (upper or lower), as the transposed left solve.</summary>
+    private static Tensor Right(Tensor a, Tensor b, bool upper, bool unit = false) => MT(Left(MT(a), MT(b), !upper, unit));
+
     /// <summary>
-    /// linalg_lu_backward for square A = P L U: gA = P L⁻ᴴ (tril(Lᴴ gL, -1) + triu(gU Uᴴ)) U⁻ᴴ, by two triangular solves.
+    /// FunctionsManual's linalg_lu_backward for A = P L U (L m×k, U k×n). Square: gA = P L⁻ᴴ (tril(Lᴴ gL, -1) +
+    /// triu(gU Uᴴ)) U⁻ᴴ; wide and tall matrices split U = [U1 U2] or L = [L1; L2] as PyTorch does.
     /// </summary>
     private static Tensor LuBackward(Tensor? gl, Tensor? gu, Tensor p, Tensor l, Tensor u)
     {
-        long m = l.Shape[^2], n = u.Shape[^1];
-        if (m != n) throw new NotSupportedException("linalg.lu: Flint implements the backward of the LU decomposition for square matrices only");
-        var phi = (gl is null ? torch.zeros_like(l) : MT(l).matmul(gl).tril(-1)) + (gu is null ? torch.zeros_like(u) : gu.matmul(MT(u)).triu());
-        var x = Left(MT(l), phi, upper: true, unit: true);              // L⁻ᴴ φ
-        var y = MT(Left(u, MT(x), upper: true, unit: false));          // (L⁻ᴴ φ) U⁻ᴴ
-        return p.matmul(y);
+        long m = l.Shape[^2], n = u.Shape[^1], k = Math.Min(m, n);
+        Tensor? ga;
+        if (m == n)
+        {
+            ga = gl is null ? null : MT(l).matmul(gl).tril(-1);
+            if (gu is not null) ga = ga is null ? gu.matmul(MT(u)).triu() : ga + gu.matmul(MT(u)).triu();
+            ga ??= torch.zeros_like(u);
+            ga = Right(MT(u), ga, upper: false);
+            ga = Left(MT(l), ga, upper: true, unit: true);
+            return p.matmul(ga);
+        }
+        if (m < n)
+        {
+            var u1 = u.narrow(-1, 0, k);
+            ga = gl is null ? null : MT(l).matmul(gl);
+            if (gu is not null) ga = ga is null ? -gu.triu().matmul(MT(u)) : ga - gu.triu().matmul(MT(u));
+            ga ??= torch.zeros([.. l.Shape[..^2], k, k], l.dtype, l.device);
+            ga = Right(MT(u1), ga.tril(-1), upper: false);
+            if (gu is not null) ga = torch.cat([ga + gu.narrow(-1, 0, k).triu(), gu.narrow(-1, k, n - k)], -1);
+            ga = Left(MT(l), ga, upper: true, unit: true);
+            if (gu is null) ga = torch.cat([ga, torch.zeros_like(u.narrow(-1, k, n - k))], -1);
+            return p.matmul(ga);
+        }
+        var l1 = l.narrow(-2, 0, k);
+        ga = gu is null ? null : gu.matmul(MT(u));
+        if (gl is not null) ga = ga is null ? -MT(l).matmul(gl.tril(-1)) : ga - MT(l).matmul(gl.tril(-1));
+        ga ??= torch.zeros([.. u.Shape[..^2], k, k], u.dtype, u.device);
+        ga = Left(MT(l1), ga.triu(), upper: true, unit: true);
+        if (gl is not null) ga = torch.cat([ga + gl.narrow(-2, 0, k).tril(-1), gl.narrow(-2, k, m - k)], -2);
+        ga = Right(MT(u), ga, upper: false);
+        if (gl is null) ga = torch.cat([ga, torch.zeros_like(l.narrow(-2, k, m - k))], -2);
+        return p.matmul(ga);
     }
 
     /// <summary>The permutation matrices P (A = P L U) of 1-based LAPACK pivots [..., k], for m rows.</summary>

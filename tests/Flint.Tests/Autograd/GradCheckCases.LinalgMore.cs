@@ -56,6 +56,9 @@ public static partial class GradCheckCases
         add("solve_triangular_right", () => [Rand(163, [3, 3]), Rand(164, [2, 3])], x => L.solve_triangular(Tri(x[0], false), x[1], upper: false, left: false));
         add("triangular_solve_transpose", () => [Rand(165, [3, 2]), Rand(166, [3, 3])], x => torch.triangular_solve(x[0], Tri(x[1], true), transpose: true).solution);
         add("lu", () => [Rand(167, [3, 3])], x => { var (_, l, u) = L.lu(x[0]); return torch.cat([l.flatten(), u.flatten()]); });
+        add("lu_tall", () => [Rand(178, [4, 2])], x => { var (_, l, u) = L.lu(x[0]); return torch.cat([l.flatten(), u.flatten()]); });
+        add("lu_wide_u_only", () => [Rand(179, [2, 4])], x => L.lu(x[0]).U);
+        add("lu_tall_l_only", () => [Rand(180, [4, 3])], x => L.lu(x[0]).L);
         add("lu_factor_batched", () => [Rand(168, [2, 3, 3])], x => L.lu_factor(x[0]).LU);
         add("lu_solve", () => [Well(169, [3, 3]), Rand(170, [3, 2])], x =>
         {
