@@ -394,12 +394,19 @@ internal static class LinalgMore
 
     public static Tensor DiagonalScatter(Tensor self, Tensor src, long offset, long dim1, long dim2)
     {
-        var r = self.clone();
-        var view = r.diagonal(offset, dim1, dim2);
-        if (!Shapes.SameShape(src.Shape, view.Shape))
-            throw new ArgumentException($"expected src to have a size equal to the slice of self. src size = {Shapes.Str(src.Shape)}, slice size = {Shapes.Str(view.Shape)}");
-        view.copy_(src);
-        return r;
+        Tensor r, keep;
+        using (torch.no_grad())
+        {
+            r = self.clone();
+            var view = r.diagonal(offset, dim1, dim2);
+            if (!Shapes.SameShape(src.Shape, view.Shape))
+                throw new ArgumentException($"expected src to have a size equal to the slice of self. src size = {Shapes.Str(src.Shape)}, slice size = {Shapes.Str(view.Shape)}");
+            view.copy_(src);
+            keep = torch.ones_like(self);
+            keep.diagonal(offset, dim1, dim2).fill_(0);
+        }
+        // one node: the diagonal's gradient to src, the rest to self
+        return Recorder.Record(r, "DiagonalScatterBackward0", [self, src], [keep], (g, s) => [g * s[0], g.diagonal(offset, dim1, dim2)]);
     }
 
     // ---- combinations, take, renorm
