@@ -60,7 +60,7 @@ internal static partial class Linalg
         {
             if (info[i] == 0) continue;
             string batch = batchShape.Length > 0 ? $": (Batch element {i})" : "";
-            throw new ArgumentException($"{op}{batch}: {message(info[i])}");
+            throw new torch.linalg.LinAlgError($"{op}{batch}: {message(info[i])}");
         }
     }
 

@@ -10,7 +10,7 @@ public static partial class torch
     /// QR, Jacobi eigen and singular value decompositions). On <c>cuda:0</c> a tensor is copied to the host,
     /// decomposed there and its results copied back: correct everywhere, but without GPU speed.
     /// </summary>
-    public static class linalg
+    public static partial class linalg
     {
         /// <summary>The modes of <see cref="qr(Tensor, QRMode)"/>.</summary>
         public enum QRMode
