@@ -18,7 +18,11 @@ public abstract class PrintOptionsTestBase : IDisposable
     protected static void ResetPrintOptions()
     {
         torch.set_printoptions(profile: "default");
+        torch.ResetTensorStringSettings();
     }
+
+    /// <summary>Starts from the defaults too, whatever an earlier test left.</summary>
+    protected PrintOptionsTestBase() => ResetPrintOptions();
 
     /// <inheritdoc/>
     public void Dispose()
