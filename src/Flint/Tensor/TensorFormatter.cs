@@ -13,11 +13,11 @@ internal static class TensorFormatter
 {
     // One snapshot of the options per Format call, so a concurrent set_printoptions cannot mix two option sets in one repr.
     [ThreadStatic] private static PrintOptions? _options;
-    private static PrintOptions Options => _options ?? torch.CurrentPrintOptions;
-    private static int Precision => Options.precision;
-    private static double SummarizeThreshold => Options.threshold;
-    private static int EdgeItems => Options.edgeitems;
-    private static int LineWidth => Options.linewidth;
+    private static PrintOptions CurrentOptions => _options ?? torch.CurrentPrintOptions;
+    private static int Precision => CurrentOptions.precision;
+    private static double SummarizeThreshold => CurrentOptions.threshold;
+    private static int EdgeItems => CurrentOptions.edgeitems;
+    private static int LineWidth => CurrentOptions.linewidth;
 
     /// <summary>
     /// Formats a tensor as PyTorch's <c>repr</c> does.
@@ -334,7 +334,7 @@ internal static class TensorFormatter
                     if (double.IsFinite(v) && v != 0) _maxWidth = Math.Max(_maxWidth, FormatFixed(v, Precision).Length);
             }
             // PRINT_OPTS.sci_mode overrides the choice (not the width), and only when there was a valid number.
-            if (Options.sci_mode is bool forced) _sciMode = forced;
+            if (CurrentOptions.sci_mode is bool forced) _sciMode = forced;
         }
 
         public string Format(double value)
