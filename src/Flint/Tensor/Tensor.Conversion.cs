@@ -115,16 +115,20 @@ public static partial class torch
         /// <summary>An uninitialised tensor with this tensor's dtype and device.</summary>
         public Tensor new_empty(long[] size, bool requires_grad = false) => torch.empty(size, dtype, device, requires_grad);
 
-        /// <summary>PyTorch's repr: <c>tensor([[ 1., -1.], [ 1.,  1.]], requires_grad=True)</c>.</summary>
-        public override string ToString()
+        /// <summary>
+        /// PyTorch's repr, <c>tensor([[ 1., -1.], [ 1.,  1.]], requires_grad=True)</c> (options from
+        /// <see cref="torch.set_printoptions(int?, double?, int?, int?, string?, bool?)"/>), unless
+        /// <see cref="torch.TensorStringStyle"/> names another style.
+        /// </summary>
+        public override string ToString() => ToString(TensorStringStyle.Default);
+
+        /// <summary>PyTorch's repr, whatever the default style.</summary>
+        internal string PyTorchRepr()
         {
             var suffixes = new List<string>();
             if (GradFn is not null) suffixes.Add($"grad_fn=<{GradFn.name()}>");
             else if (requires_grad) suffixes.Add("requires_grad=True");
             return TensorFormatter.Format(Shape, dtype, ToDoubleArray(), suffixes, device.type != DeviceType.CPU ? $"cuda:{Math.Max(device.index, 0)}" : null);
         }
-
-        /// <summary>TorchSharp's spelling of the repr.</summary>
-        public string str() => ToString();
     }
 }

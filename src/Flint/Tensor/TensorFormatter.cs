@@ -6,15 +6,18 @@ namespace Flint;
 
 /// <summary>
 /// PyTorch's tensor <c>repr</c>, character for character: a port of <c>torch/_tensor_str.py</c>
-/// (PyTorch 1.13) with the default print options (precision 4, threshold 1000, edge items 3,
-/// line width 80, automatic scientific notation).
+/// (PyTorch 1.13) that reads the process-wide print options of <see cref="torch.set_printoptions(int?, double?, int?, int?, string?, bool?)"/>
+/// (defaults: precision 4, threshold 1000, edge items 3, line width 80, automatic scientific notation).
 /// </summary>
 internal static class TensorFormatter
 {
-    private const int Precision = 4;
-    private const long SummarizeThreshold = 1000;
-    private const int EdgeItems = 3;
-    private const int LineWidth = 80;
+    // One snapshot of the options per Format call, so a concurrent set_printoptions cannot mix two option sets in one repr.
+    [ThreadStatic] private static PrintOptions? _options;
+    private static PrintOptions CurrentOptions => _options ?? torch.CurrentPrintOptions;
+    private static int Precision => CurrentOptions.precision;
+    private static double SummarizeThreshold => CurrentOptions.threshold;
+    private static int EdgeItems => CurrentOptions.edgeitems;
+    private static int LineWidth => CurrentOptions.linewidth;
 
     /// <summary>
     /// Formats a tensor as PyTorch's <c>repr</c> does.
@@ -35,6 +38,14 @@ internal static class TensorFormatter
         }
         if (values.Length != numel)
             throw new ArgumentException($"Expected {numel} values for the shape, got {values.Length}.", nameof(values));
+        var saved = _options;
+        _options = torch.CurrentPrintOptions;
+        try { return FormatWithOptions(shape, dtype, values, suffixes, device, numel); }
+        finally { _options = saved; }
+    }
+
+    private static string FormatWithOptions(ReadOnlySpan<long> shape, ScalarType dtype, ReadOnlySpan<double> values, IReadOnlyList<string> suffixes, string? device, long numel)
+    {
 
         const string prefix = "tensor(";
         int indent = prefix.Length;
@@ -267,7 +278,7 @@ internal static class TensorFormatter
         private readonly bool _floating;
         private readonly bool _bool;
         private readonly bool _intMode = true;
-        private readonly bool _sciMode;
+        private bool _sciMode;
         private readonly int _maxWidth = 1;
 
         public int Width => _maxWidth;
@@ -322,6 +333,8 @@ internal static class TensorFormatter
                 foreach (double v in values)
                     if (double.IsFinite(v) && v != 0) _maxWidth = Math.Max(_maxWidth, FormatFixed(v, Precision).Length);
             }
+            // PRINT_OPTS.sci_mode overrides the choice (not the width), and only when there was a valid number.
+            if (CurrentOptions.sci_mode is bool forced) _sciMode = forced;
         }
 
         public string Format(double value)
