@@ -1,0 +1,21 @@
+using static Flint.Tests.Autograd.TestData;
+using F = Flint.torch.nn.functional;
+
+namespace Flint.Tests.Autograd;
+
+// 3-d pooling, grid sampling, pdist, as_strided and the interpolation modes: backward formulas against finite
+// differences (float64). Max inputs are random, so ties inside a window have probability zero.
+public static partial class GradCheckCases
+{
+    static void AddSamplingCases(Adder add)
+    {
+        add("max_pool3d", () => [Rand(41, [1, 2, 4, 5, 5])], x => F.max_pool3d(x[0], 3, stride: 2, padding: 1));
+        add("max_pool3d_dilated_ceil", () => [Rand(42, [1, 1, 5, 6, 5])], x => F.max_pool3d(x[0], [2, 2, 3], stride: [2, 1, 2], padding: [1, 0, 1], dilation: [2, 2, 1], ceil_mode: true));
+        add("avg_pool3d", () => [Rand(43, [1, 2, 4, 5, 4])], x => F.avg_pool3d(x[0], 3, stride: 2, padding: 1));
+        add("avg_pool3d_exclude_pad_ceil", () => [Rand(44, [1, 1, 5, 4, 5])], x => F.avg_pool3d(x[0], 3, stride: 2, padding: 1, ceil_mode: true, count_include_pad: false));
+        add("avg_pool3d_divisor", () => [Rand(45, [2, 3, 3, 4])], x => F.avg_pool3d(x[0], 2, stride: 1, divisor_override: 3));
+        add("adaptive_avg_pool3d", () => [Rand(46, [1, 2, 5, 4, 7])], x => F.adaptive_avg_pool3d(x[0], [2, 3, 3]));
+        add("adaptive_max_pool3d", () => [Rand(47, [1, 2, 5, 4, 7])], x => F.adaptive_max_pool3d(x[0], [2, 3, 3]));
+        // SAMPLING-GRADS
+    }
+}

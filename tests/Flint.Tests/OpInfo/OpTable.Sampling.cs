@@ -1,0 +1,17 @@
+using F = Flint.torch.nn.functional;
+
+namespace Flint.Tests.OpInfo;
+
+// 3-d pooling, grid sampling, pdist, strided views and interpolation modes
+// (tools/golden/gen_pool3d.py → tests/golden/ops-pool3d.json, tools/golden/gen_sampling.py → tests/golden/ops-sampling.json).
+public static partial class OpTable
+{
+    private static readonly Dictionary<string, Entry> SamplingOps = new()
+    {
+        ["avg_pool3d"] = new(a => F.avg_pool3d(a.T(0), a.Ints(1), a.Ints(2), a.Ints(3)), Tolerance.Reduction),
+        ["max_pool3d_with_indices"] = new(a => Tuple(F.max_pool3d_with_indices(a.T(0), a.Ints(1), a.Ints(2), a.Ints(3)))),
+        ["adaptive_avg_pool3d"] = new(a => F.adaptive_avg_pool3d(a.T(0), [.. a.Ints(1).Select(v => (long?)v)]), Tolerance.Reduction),
+        ["adaptive_max_pool3d_with_indices"] = new(a => Tuple(F.adaptive_max_pool3d_with_indices(a.T(0), [.. a.Ints(1).Select(v => (long?)v)]))),
+        // SAMPLING-ROWS
+    };
+}
