@@ -20,6 +20,10 @@ public class CudaSamplingTests
     [InlineData("avg_pool3d_exclude_pad_ceil")]
     [InlineData("adaptive_avg_pool3d")]
     [InlineData("adaptive_max_pool3d")]
+    [InlineData("grid_sample_bilinear_reflection")]
+    [InlineData("grid_sample_bicubic_border")]
+    [InlineData("affine_grid")]
+    [InlineData("pdist")]
     // SAMPLING-CUDA-GRADS
     public void AnalyticalMatchesNumerical(string name) => Assert.True(GradCheckCases.Check(name, CudaDevice.Device));
 }

@@ -16,6 +16,14 @@ public static partial class GradCheckCases
         add("avg_pool3d_divisor", () => [Rand(45, [2, 3, 3, 4])], x => F.avg_pool3d(x[0], 2, stride: 1, divisor_override: 3));
         add("adaptive_avg_pool3d", () => [Rand(46, [1, 2, 5, 4, 7])], x => F.adaptive_avg_pool3d(x[0], [2, 3, 3]));
         add("adaptive_max_pool3d", () => [Rand(47, [1, 2, 5, 4, 7])], x => F.adaptive_max_pool3d(x[0], [2, 3, 3]));
+        add("grid_sample_bilinear", () => [Rand(48, [1, 2, 3, 4]), Rand(49, [1, 3, 2, 2], -1.2, 1.2)], x => F.grid_sample(x[0], x[1], "bilinear", "zeros", false));
+        add("grid_sample_bilinear_reflection", () => [Rand(50, [1, 2, 3, 4]), Rand(51, [1, 3, 2, 2], -2.5, 2.5)], x => F.grid_sample(x[0], x[1], "bilinear", "reflection", true));
+        add("grid_sample_bicubic_border", () => [Rand(52, [1, 1, 4, 4]), Rand(53, [1, 2, 3, 2], -1.3, 1.3)], x => F.grid_sample(x[0], x[1], "bicubic", "border", false));
+        add("grid_sample_nearest", () => [Rand(54, [2, 2, 3, 3]), Rand(55, [2, 2, 2, 2], -1.1, 1.1, requires_grad: false)], x => F.grid_sample(x[0], x[1], "nearest", "zeros", false));
+        add("affine_grid", () => [Rand(56, [2, 2, 3])], x => F.affine_grid(x[0], [2, 1, 3, 4], align_corners: false));
+        add("affine_grid_3d", () => [Rand(57, [1, 3, 4])], x => F.affine_grid(x[0], [1, 1, 2, 3, 2], align_corners: true));
+        add("pdist", () => [Rand(58, [5, 3])], x => torch.pdist(x[0]));
+        add("pdist_p1_5", () => [Rand(59, [4, 3])], x => torch.pdist(x[0], 1.5));
         // SAMPLING-GRADS
     }
 }

@@ -53,8 +53,27 @@ public static class SamplingGoldenSuite
         ["adaptive_max_pool3d_2x3x4"] = Two(x => F.adaptive_max_pool3d_with_indices(x, [2, 3, 4])),
         ["adaptive_max_pool3d_4d"] = Two(x => F.adaptive_max_pool3d_with_indices(x, 2)),
         ["adaptive_max_pool3d_none"] = One(x => F.adaptive_max_pool3d(x, [null, 3, 2])),
+        // ---- sampling.json
+        ["grid_sample_float64_far"] = WithExtra((x, g) => F.grid_sample(x, g, "bilinear", "reflection", align_corners: false)),
+        ["grid_sample_default"] = WithExtra((x, g) => F.grid_sample(x, g)),
+        ["affine_grid_2d"] = One(t => F.affine_grid(t, [2, 3, 4, 5], align_corners: false)),
+        ["affine_grid_2d_align"] = One(t => F.affine_grid(t, [1, 1, 3, 2], align_corners: true)),
+        ["affine_grid_3d"] = One(t => F.affine_grid(t, [2, 1, 2, 3, 4], align_corners: false)),
+        ["pdist_2"] = One(x => torch.pdist(x)),
+        ["pdist_1"] = One(x => F.pdist(x, 1)),
+        ["pdist_3_5"] = One(x => torch.pdist(x, 3.5)),
+        ["pdist_inf"] = One(x => torch.pdist(x, double.PositiveInfinity)),
         // SAMPLING-CALLS
     };
+
+    static SamplingGoldenSuite()
+    {
+        // grid_sample_{mode}_{padding}_{align|noalign}: every mode, padding mode and corner rule, through the string overload.
+        foreach (var mode in new[] { "bilinear", "nearest", "bicubic" })
+            foreach (var pad in new[] { "zeros", "border", "reflection" })
+                foreach (var align in new[] { false, true })
+                    Calls[$"grid_sample_{mode}_{pad}_{(align ? "align" : "noalign")}"] = WithExtra((x, g) => F.grid_sample(x, g, mode, pad, align));
+    }
 
     /// <summary>Whether golden case <paramref name="name"/> has a Flint call.</summary>
     public static bool HasCall(string name) => Calls.ContainsKey(name);

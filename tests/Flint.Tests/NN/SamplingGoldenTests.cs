@@ -47,7 +47,9 @@ public class SamplingGoldenTests
         Assert.Equal(SamplingGoldenSuite.Root(file).GetProperty("reprs").GetProperty(name).GetString(), Reprs[name]().ToString());
     }
 
-    private static readonly Tensor X5 = torch.randn(1, 2, 3, 4, 5);
+    private static readonly Tensor X5 = torch.randn([1, 2, 3, 4, 5]);
+    private static readonly Tensor X4 = torch.randn(2, 3, 4, 5);
+    private static readonly Tensor G4 = torch.rand(2, 3, 4, 2) * 2 - 1;
 
     private static readonly Dictionary<string, Action> Errors = new()
     {
@@ -69,6 +71,20 @@ public class SamplingGoldenTests
         ["adaptive_avg_pool3d_empty"] = () => F.adaptive_avg_pool3d(torch.randn(1, 0, 4, 5), 2),
         ["adaptive_max_pool3d_empty"] = () => F.adaptive_max_pool3d(torch.randn(1, 0, 4, 5), 2),
         ["adaptive_avg_pool3d_size_len"] = () => F.adaptive_avg_pool3d(X5, [1L, 1L]),
+        ["grid_sample_mode"] = () => F.grid_sample(X4, G4, "cubic"),
+        ["grid_sample_padding"] = () => F.grid_sample(X4, G4, "bilinear", "wrap"),
+        ["grid_sample_batch"] = () => F.grid_sample(X4, G4[..1]),
+        ["grid_sample_last"] = () => F.grid_sample(X4, torch.rand(2, 3, 4, 3)),
+        ["grid_sample_bicubic_5d"] = () => F.grid_sample(torch.randn([2, 3, 4, 5, 6]), torch.rand([2, 3, 4, 5, 3]), "bicubic"),
+        ["grid_sample_empty"] = () => F.grid_sample(torch.randn(2, 3, 0, 5), G4),
+        ["grid_sample_dtype"] = () => F.grid_sample(X4.to(ScalarType.Float64), G4),
+        ["affine_grid_3d_size"] = () => F.affine_grid(torch.randn(2, 2, 3), [2, 3, 4]),
+        ["affine_grid_theta_shape"] = () => F.affine_grid(torch.randn(2, 3, 3), [2, 3, 4, 5]),
+        ["affine_grid_zero"] = () => F.affine_grid(torch.randn(2, 2, 3), [2, 3, 4, 0]),
+        ["affine_grid_int"] = () => F.affine_grid(torch.randn(2, 2, 3).to(ScalarType.Int32), [2, 3, 4, 5]),
+        ["pdist_1d"] = () => torch.pdist(torch.randn(3)),
+        ["pdist_negative_p"] = () => torch.pdist(torch.randn(3, 2), -1),
+        ["pdist_int"] = () => torch.pdist(torch.randn(3, 2).to(ScalarType.Int32)),
         // SAMPLING-ERRORS
     };
 
@@ -94,7 +110,7 @@ public class SamplingGoldenTests
     [Fact]
     public void MaxPool3dIndicesGatherTheMaxima()
     {
-        var x = torch.randn(2, 3, 4, 6, 6);
+        var x = torch.randn([2, 3, 4, 6, 6]);
         var (y, idx) = nn.MaxPool3d(2, return_indices: true).forward_with_indices(x);
         var gathered = x.reshape(2, 3, 144).gather(2, idx.reshape(2, 3, 18)).reshape(2, 3, 2, 3, 3);
         Assert.True(torch.equal(y, gathered));
@@ -103,7 +119,7 @@ public class SamplingGoldenTests
     [Fact]
     public void Pool3dRunsOnNonContiguousAndHalfInput()
     {
-        var x = torch.randn(2, 4, 6, 6, 3).permute(0, 4, 1, 2, 3);
+        var x = torch.randn([2, 4, 6, 6, 3]).permute(0, 4, 1, 2, 3);
         Assert.True(torch.allclose(F.avg_pool3d(x, 2), F.avg_pool3d(x.contiguous(), 2)));
         var h = F.max_pool3d(x.to(ScalarType.Float16), 2);
         Assert.Equal(ScalarType.Float16, h.dtype);

@@ -12,6 +12,8 @@ public static partial class OpTable
         ["max_pool3d_with_indices"] = new(a => Tuple(F.max_pool3d_with_indices(a.T(0), a.Ints(1), a.Ints(2), a.Ints(3)))),
         ["adaptive_avg_pool3d"] = new(a => F.adaptive_avg_pool3d(a.T(0), [.. a.Ints(1).Select(v => (long?)v)]), Tolerance.Reduction),
         ["adaptive_max_pool3d_with_indices"] = new(a => Tuple(F.adaptive_max_pool3d_with_indices(a.T(0), [.. a.Ints(1).Select(v => (long?)v)]))),
+        ["grid_sample"] = new(a => F.grid_sample(a.T(0), a.T(1), (string)a[2]!, (string)a[3]!, a.S(4).B), Tolerance.Reduction),
+        ["pdist"] = new(a => torch.pdist(a.T(0), a.D(1)), Tolerance.Reduction),
         // SAMPLING-ROWS
     };
 }

@@ -1,0 +1,77 @@
+#!/usr/bin/python3
+"""Generates tests/golden/sampling.json and tests/golden/ops-sampling.json with PyTorch 1.13: grid_sample (bilinear,
+nearest, bicubic; zeros, border, reflection; align_corners) with the gradients of input and grid, affine_grid (2-d and
+3-d), pdist; values and the gradients of sum(out * weight) (sampling.json, run by
+tests/Flint.Tests/NN/SamplingGoldenSuite.cs on the CPU and cuda:0), error texts; and the op-table rows the Core ATen
+coverage table counts (ops-sampling.json).
+
+Run with /usr/bin/python3 (Debian's python3-torch 1.13).
+"""
+import json
+import os
+import sys
+import warnings
+
+import torch
+import torch.nn.functional as F
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from golden_common import OpCases, Suite, errors_of, mk  # noqa: E402
+
+warnings.simplefilter("ignore")
+s = Suite(4242)
+r = s.rand
+
+for mode in ("bilinear", "nearest", "bicubic"):
+    for pad in ("zeros", "border", "reflection"):
+        for align in (False, True):
+            name = f"grid_sample_{mode}_{pad}_{'align' if align else 'noalign'}"
+            s.case(name, r(2, 3, 4, 5), lambda x, g, m=mode, p=pad, a=align: F.grid_sample(x, g, mode=m, padding_mode=p, align_corners=a),
+                   extra_inputs=(s.uniform(-1.3, 1.3, 2, 3, 4, 2),))
+s.case("grid_sample_float64_far", r(1, 2, 3, 4, dtype=torch.float64),
+       lambda x, g: F.grid_sample(x, g, mode="bilinear", padding_mode="reflection", align_corners=False),
+       extra_inputs=(s.uniform(-3.5, 3.5, 1, 5, 2, 2, dtype=torch.float64),))
+s.case("grid_sample_default", r(1, 1, 3, 3), lambda x, g: F.grid_sample(x, g), extra_inputs=(s.uniform(-1, 1, 1, 2, 2, 2),))
+s.case("affine_grid_2d", s.rand(2, 2, 3), lambda t: F.affine_grid(t, [2, 3, 4, 5], align_corners=False))
+s.case("affine_grid_2d_align", s.rand(1, 2, 3, dtype=torch.float64), lambda t: F.affine_grid(t, [1, 1, 3, 2], align_corners=True))
+s.case("affine_grid_3d", s.rand(2, 3, 4), lambda t: F.affine_grid(t, [2, 1, 2, 3, 4], align_corners=False))
+s.case("pdist_2", r(5, 3), lambda x: torch.pdist(x))
+s.case("pdist_1", r(4, 3, dtype=torch.float64), lambda x: F.pdist(x, 1))
+s.case("pdist_3_5", r(4, 2), lambda x: torch.pdist(x, 3.5))
+s.case("pdist_inf", r(3, 4, dtype=torch.float64), lambda x: torch.pdist(x, float("inf")))
+
+x4 = torch.randn(2, 3, 4, 5)
+g4 = torch.rand(2, 3, 4, 2) * 2 - 1
+errors = errors_of({
+    "grid_sample_mode": lambda: F.grid_sample(x4, g4, mode="cubic"),
+    "grid_sample_padding": lambda: F.grid_sample(x4, g4, padding_mode="wrap"),
+    "grid_sample_batch": lambda: F.grid_sample(x4, g4[:1]),
+    "grid_sample_last": lambda: F.grid_sample(x4, torch.rand(2, 3, 4, 3)),
+    "grid_sample_bicubic_5d": lambda: F.grid_sample(torch.randn(2, 3, 4, 5, 6), torch.rand(2, 3, 4, 5, 3), mode="bicubic"),
+    "grid_sample_empty": lambda: F.grid_sample(torch.randn(2, 3, 0, 5), g4),
+    "grid_sample_dtype": lambda: F.grid_sample(x4.double(), g4),
+    "affine_grid_3d_size": lambda: F.affine_grid(torch.randn(2, 2, 3), [2, 3, 4]),
+    "affine_grid_theta_shape": lambda: F.affine_grid(torch.randn(2, 3, 3), [2, 3, 4, 5]),
+    "affine_grid_zero": lambda: F.affine_grid(torch.randn(2, 2, 3), [2, 3, 4, 0]),
+    "affine_grid_int": lambda: F.affine_grid(torch.randn(2, 2, 3).int(), [2, 3, 4, 5]),
+    "pdist_1d": lambda: torch.pdist(torch.randn(3)),
+    "pdist_negative_p": lambda: torch.pdist(torch.randn(3, 2), -1),
+    "pdist_int": lambda: torch.pdist(torch.randn(3, 2).int()),
+})
+
+ops = OpCases()
+GS = lambda x, g, m, p, a: F.grid_sample(x, g, mode=m, padding_mode=p, align_corners=a)  # noqa: E731
+gg = torch.Generator().manual_seed(5)
+grid = lambda *shape, dt=torch.float32: (torch.rand(*shape, generator=gg) * 2.4 - 1.2).to(dt)  # noqa: E731
+ops.case("grid_sample", GS, mk([2, 2, 3, 4], "float32"), grid(2, 3, 2, 2), "bilinear", "zeros", False)
+ops.case("grid_sample", GS, mk([1, 3, 4, 4], "float64"), grid(1, 2, 3, 2, dt=torch.float64), "bicubic", "reflection", True)
+ops.case("grid_sample", GS, mk([1, 2, 3, 3], "float32"), grid(1, 4, 1, 2), "nearest", "border", False)
+ops.case("pdist", lambda x, p: torch.pdist(x, p), mk([4, 3], "float32"), 2.0)
+ops.case("pdist", lambda x, p: torch.pdist(x, p), mk([5, 2], "float64"), 1.0)
+
+root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tests", "golden")
+with open(os.path.join(root, "sampling.json"), "w") as fh:
+    json.dump({"torch_version": torch.__version__, "cases": s.cases, "errors": errors}, fh, separators=(",", ":"))
+with open(os.path.join(root, "ops-sampling.json"), "w") as fh:
+    json.dump(ops.cases, fh, separators=(",", ":"))
+print(f"sampling.json: {len(s.cases)} cases; ops-sampling.json: {len(ops.cases)} cases")
