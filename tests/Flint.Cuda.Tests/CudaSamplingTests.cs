@@ -24,6 +24,7 @@ public class CudaSamplingTests
     [InlineData("grid_sample_bicubic_border")]
     [InlineData("affine_grid")]
     [InlineData("pdist")]
+    [InlineData("as_strided_overlapping")]
     // SAMPLING-CUDA-GRADS
     public void AnalyticalMatchesNumerical(string name) => Assert.True(GradCheckCases.Check(name, CudaDevice.Device));
 }

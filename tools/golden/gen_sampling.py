@@ -68,6 +68,17 @@ ops.case("grid_sample", GS, mk([1, 3, 4, 4], "float64"), grid(1, 2, 3, 2, dt=tor
 ops.case("grid_sample", GS, mk([1, 2, 3, 3], "float32"), grid(1, 4, 1, 2), "nearest", "border", False)
 ops.case("pdist", lambda x, p: torch.pdist(x, p), mk([4, 3], "float32"), 2.0)
 ops.case("pdist", lambda x, p: torch.pdist(x, p), mk([5, 2], "float64"), 1.0)
+AS = lambda x, size, stride, off: x.as_strided(size, stride, off)  # noqa: E731
+ops.case("as_strided", AS, mk([6], "float32"), [2, 2], [1, 2], 1)
+ops.case("as_strided", AS, mk([3, 4], "float64"), [3, 3], [4, 1], 0)
+ops.case("as_strided", AS, mk([10], "int64"), [2, 3, 2], [3, 1, 2], 2)
+ops.case("as_strided", AS, mk([2, 3], "float32"), [3, 3], [1, 1], 0)
+ops.case("as_strided", AS, mk([6], "float32"), [2, 4], [3, 1], 0)
+ops.case("as_strided", AS, mk([6], "float32"), [2, 2], [1, 1], 5)
+ops.case("as_strided", AS, mk([6], "float32"), [2, 2], [-1, 1], 0)
+ops.case("alias", lambda x: torch.ops.aten.alias(x), mk([2, 3], "float32"))
+ops.case("resize_", lambda x, size: x.resize_(size), mk([2, 3], "float32"), [2, 2])
+ops.case("resize_", lambda x, size: x.resize_(size), mk([4, 3], "int64"), [5])
 
 root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tests", "golden")
 with open(os.path.join(root, "sampling.json"), "w") as fh:

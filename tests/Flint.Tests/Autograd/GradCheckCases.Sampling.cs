@@ -24,6 +24,10 @@ public static partial class GradCheckCases
         add("affine_grid_3d", () => [Rand(57, [1, 3, 4])], x => F.affine_grid(x[0], [1, 1, 2, 3, 2], align_corners: true));
         add("pdist", () => [Rand(58, [5, 3])], x => torch.pdist(x[0]));
         add("pdist_p1_5", () => [Rand(59, [4, 3])], x => torch.pdist(x[0], 1.5));
+        add("as_strided", () => [Rand(60, [3, 4])], x => x[0].as_strided([2, 3], [4, 1], 1));
+        add("as_strided_overlapping", () => [Rand(61, [6])], x => x[0].as_strided([3, 3], [1, 1], 0));
+        add("as_strided_of_view", () => [Rand(62, [4, 5])], x => x[0].t().as_strided([3, 2], [1, 5], 2) * 2.0);
+        add("alias", () => [Rand(63, [2, 3])], x => x[0].alias() * 3.0);
         // SAMPLING-GRADS
     }
 }

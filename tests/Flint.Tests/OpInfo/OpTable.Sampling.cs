@@ -14,6 +14,9 @@ public static partial class OpTable
         ["adaptive_max_pool3d_with_indices"] = new(a => Tuple(F.adaptive_max_pool3d_with_indices(a.T(0), [.. a.Ints(1).Select(v => (long?)v)]))),
         ["grid_sample"] = new(a => F.grid_sample(a.T(0), a.T(1), (string)a[2]!, (string)a[3]!, a.S(4).B), Tolerance.Reduction),
         ["pdist"] = new(a => torch.pdist(a.T(0), a.D(1)), Tolerance.Reduction),
+        ["as_strided"] = new(a => a.T(0).as_strided(a.Ints(1), a.Ints(2), a.L(3))),
+        ["alias"] = new(a => a.T(0).alias()),
+        ["resize_"] = new(a => a.T(0).resize_(a.Ints(1))),
         // SAMPLING-ROWS
     };
 }
