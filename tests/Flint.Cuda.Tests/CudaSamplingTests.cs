@@ -25,6 +25,8 @@ public class CudaSamplingTests
     [InlineData("affine_grid")]
     [InlineData("pdist")]
     [InlineData("as_strided_overlapping")]
+    [InlineData("interpolate_bicubic")]
+    [InlineData("interpolate_trilinear")]
     // SAMPLING-CUDA-GRADS
     public void AnalyticalMatchesNumerical(string name) => Assert.True(GradCheckCases.Check(name, CudaDevice.Device));
 }

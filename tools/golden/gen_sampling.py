@@ -40,6 +40,28 @@ s.case("pdist_1", r(4, 3, dtype=torch.float64), lambda x: F.pdist(x, 1))
 s.case("pdist_3_5", r(4, 2), lambda x: torch.pdist(x, 3.5))
 s.case("pdist_inf", r(3, 4, dtype=torch.float64), lambda x: torch.pdist(x, float("inf")))
 
+I = F.interpolate
+s.case("interp_nearest_exact_1d", r(2, 3, 5), lambda x: I(x, size=8, mode="nearest-exact"))
+s.case("interp_nearest_exact_2d_scale", r(1, 2, 3, 4), lambda x: I(x, scale_factor=1.7, mode="nearest-exact"))
+s.case("interp_nearest_exact_3d_down", r(1, 2, 5, 6, 7), lambda x: I(x, size=(3, 4, 5), mode="nearest-exact"))
+s.case("interp_nearest_5d", r(1, 1, 2, 3, 4), lambda x: I(x, scale_factor=(2, 1.5, 0.5)))
+s.case("interp_linear_size", r(2, 3, 5), lambda x: I(x, size=8, mode="linear"))
+s.case("interp_linear_align_down", r(1, 2, 9, dtype=torch.float64), lambda x: I(x, size=4, mode="linear", align_corners=True))
+s.case("interp_linear_scale", r(1, 2, 4), lambda x: I(x, scale_factor=2.5, mode="linear"))
+s.case("interp_bicubic_size", r(1, 2, 4, 5), lambda x: I(x, size=(7, 3), mode="bicubic"))
+s.case("interp_bicubic_align", r(2, 1, 3, 4, dtype=torch.float64), lambda x: I(x, size=(5, 6), mode="bicubic", align_corners=True))
+s.case("interp_bicubic_scale", r(1, 2, 3, 3), lambda x: I(x, scale_factor=1.5, mode="bicubic"))
+s.case("interp_trilinear_size", r(1, 2, 3, 4, 3), lambda x: I(x, size=(5, 3, 6), mode="trilinear"))
+s.case("interp_trilinear_align", r(1, 1, 2, 3, 4, dtype=torch.float64), lambda x: I(x, scale_factor=2, mode="trilinear", align_corners=True))
+s.case("interp_area_1d", r(2, 3, 7), lambda x: I(x, size=3, mode="area"))
+s.case("interp_area_2d", r(1, 2, 6, 5), lambda x: I(x, scale_factor=0.5, mode="area"))
+s.case("interp_area_3d", r(1, 2, 4, 5, 6), lambda x: I(x, size=(2, 3, 4), mode="area"))
+s.case("interp_bilinear_recompute", r(1, 2, 5, 5), lambda x: I(x, scale_factor=1.7, mode="bilinear", recompute_scale_factor=True))
+s.case("interp_nearest_recompute", r(1, 2, 5, 5), lambda x: I(x, scale_factor=1.7, recompute_scale_factor=True))
+s.case("upsample_bilinear_fn", r(1, 2, 3, 4), lambda x: F.upsample_bilinear(x, scale_factor=2))
+s.case("upsample_nearest_fn", r(1, 2, 3, 4), lambda x: F.upsample_nearest(x, size=(5, 6)))
+s.case("upsample_fn", r(1, 2, 3), lambda x: F.upsample(x, size=5, mode="linear", align_corners=False))
+
 x4 = torch.randn(2, 3, 4, 5)
 g4 = torch.rand(2, 3, 4, 2) * 2 - 1
 errors = errors_of({
@@ -57,6 +79,10 @@ errors = errors_of({
     "pdist_1d": lambda: torch.pdist(torch.randn(3)),
     "pdist_negative_p": lambda: torch.pdist(torch.randn(3, 2), -1),
     "pdist_int": lambda: torch.pdist(torch.randn(3, 2).int()),
+    "interp_linear_4d": lambda: F.interpolate(x4, size=3, mode="linear"),
+    "interp_trilinear_4d": lambda: F.interpolate(x4, size=3, mode="trilinear"),
+    "interp_bicubic_3d": lambda: F.interpolate(torch.randn(1, 2, 3), size=3, mode="bicubic"),
+    "interp_area_align": lambda: F.interpolate(x4, size=3, mode="area", align_corners=True),
 })
 
 ops = OpCases()
@@ -66,6 +92,11 @@ grid = lambda *shape, dt=torch.float32: (torch.rand(*shape, generator=gg) * 2.4 
 ops.case("grid_sample", GS, mk([2, 2, 3, 4], "float32"), grid(2, 3, 2, 2), "bilinear", "zeros", False)
 ops.case("grid_sample", GS, mk([1, 3, 4, 4], "float64"), grid(1, 2, 3, 2, dt=torch.float64), "bicubic", "reflection", True)
 ops.case("grid_sample", GS, mk([1, 2, 3, 3], "float32"), grid(1, 4, 1, 2), "nearest", "border", False)
+ops.case("interpolate", lambda t, size, m, a=None: F.interpolate(t, size=size, mode=m, align_corners=a), mk([1, 2, 3, 4], "float32"), [5, 3], "bicubic", False)
+ops.case("interpolate", lambda t, size, m, a=None: F.interpolate(t, size=size, mode=m, align_corners=a), mk([2, 1, 4], "float64"), [7], "linear", True)
+ops.case("interpolate", lambda t, size, m: F.interpolate(t, size=size, mode=m), mk([1, 1, 2, 3, 4], "float32"), [3, 4, 2], "trilinear")
+ops.case("interpolate", lambda t, size, m: F.interpolate(t, size=size, mode=m), mk([1, 2, 5, 4], "float32"), [3, 7], "nearest-exact")
+ops.case("interpolate", lambda t, size, m: F.interpolate(t, size=size, mode=m), mk([1, 2, 5, 4], "float32"), [3, 2], "area")
 ops.case("pdist", lambda x, p: torch.pdist(x, p), mk([4, 3], "float32"), 2.0)
 ops.case("pdist", lambda x, p: torch.pdist(x, p), mk([5, 2], "float64"), 1.0)
 AS = lambda x, size, stride, off: x.as_strided(size, stride, off)  # noqa: E731

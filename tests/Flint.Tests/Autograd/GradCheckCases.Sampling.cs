@@ -28,6 +28,11 @@ public static partial class GradCheckCases
         add("as_strided_overlapping", () => [Rand(61, [6])], x => x[0].as_strided([3, 3], [1, 1], 0));
         add("as_strided_of_view", () => [Rand(62, [4, 5])], x => x[0].t().as_strided([3, 2], [1, 5], 2) * 2.0);
         add("alias", () => [Rand(63, [2, 3])], x => x[0].alias() * 3.0);
+        add("interpolate_bicubic", () => [Rand(64, [1, 2, 3, 4])], x => F.interpolate(x[0], size: [5, 6], mode: "bicubic"));
+        add("interpolate_trilinear", () => [Rand(65, [1, 1, 2, 3, 2])], x => F.interpolate(x[0], size: [3, 4, 3], mode: "trilinear", align_corners: true));
+        add("interpolate_linear", () => [Rand(66, [2, 2, 4])], x => F.interpolate(x[0], scale_factor: [1.5], mode: "linear"));
+        add("interpolate_area", () => [Rand(67, [1, 2, 5, 7])], x => F.interpolate(x[0], size: [2, 3], mode: "area"));
+        add("interpolate_nearest_exact", () => [Rand(68, [1, 2, 3, 4])], x => F.interpolate(x[0], size: [5, 3], mode: "nearest-exact"));
         // SAMPLING-GRADS
     }
 }

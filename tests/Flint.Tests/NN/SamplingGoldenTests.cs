@@ -85,6 +85,10 @@ public class SamplingGoldenTests
         ["pdist_1d"] = () => torch.pdist(torch.randn(3)),
         ["pdist_negative_p"] = () => torch.pdist(torch.randn(3, 2), -1),
         ["pdist_int"] = () => torch.pdist(torch.randn(3, 2).to(ScalarType.Int32)),
+        ["interp_linear_4d"] = () => F.interpolate(X4, size: [3], mode: "linear"),
+        ["interp_trilinear_4d"] = () => F.interpolate(X4, size: [3], mode: "trilinear"),
+        ["interp_bicubic_3d"] = () => F.interpolate(torch.randn(1, 2, 3), size: [3], mode: "bicubic"),
+        ["interp_area_align"] = () => F.interpolate(X4, size: [3], mode: "area", align_corners: true),
         // SAMPLING-ERRORS
     };
 
