@@ -27,6 +27,5 @@ public class CudaSamplingTests
     [InlineData("as_strided_overlapping")]
     [InlineData("interpolate_bicubic")]
     [InlineData("interpolate_trilinear")]
-    // SAMPLING-CUDA-GRADS
     public void AnalyticalMatchesNumerical(string name) => Assert.True(GradCheckCases.Check(name, CudaDevice.Device));
 }

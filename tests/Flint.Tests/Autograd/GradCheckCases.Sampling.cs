@@ -33,6 +33,5 @@ public static partial class GradCheckCases
         add("interpolate_linear", () => [Rand(66, [2, 2, 4])], x => F.interpolate(x[0], scale_factor: [1.5], mode: "linear"));
         add("interpolate_area", () => [Rand(67, [1, 2, 5, 7])], x => F.interpolate(x[0], size: [2, 3], mode: "area"));
         add("interpolate_nearest_exact", () => [Rand(68, [1, 2, 3, 4])], x => F.interpolate(x[0], size: [5, 3], mode: "nearest-exact"));
-        // SAMPLING-GRADS
     }
 }

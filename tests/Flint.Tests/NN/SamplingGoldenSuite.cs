@@ -83,7 +83,6 @@ public static class SamplingGoldenSuite
         ["upsample_bilinear_fn"] = One(x => F.upsample_bilinear(x, scale_factor: [2])),
         ["upsample_nearest_fn"] = One(x => F.upsample_nearest(x, size: [5, 6])),
         ["upsample_fn"] = One(x => F.upsample(x, size: [5], mode: "linear", align_corners: false)),
-        // SAMPLING-CALLS
     };
 
     static SamplingGoldenSuite()

@@ -33,7 +33,6 @@ public class SamplingGoldenTests
         ["AdaptiveAvgPool3d((2,None,3))"] = () => nn.AdaptiveAvgPool3d([2, null, 3]),
         ["AdaptiveMaxPool3d(2)"] = () => nn.AdaptiveMaxPool3d(2),
         ["AdaptiveMaxPool3d((1,2,3),indices)"] = () => nn.AdaptiveMaxPool3d([1, 2, 3], return_indices: true),
-        // SAMPLING-REPRS
     };
 
     public static TheoryData<string> ReprKeys() =>
@@ -89,7 +88,6 @@ public class SamplingGoldenTests
         ["interp_trilinear_4d"] = () => F.interpolate(X4, size: [3], mode: "trilinear"),
         ["interp_bicubic_3d"] = () => F.interpolate(torch.randn(1, 2, 3), size: [3], mode: "bicubic"),
         ["interp_area_align"] = () => F.interpolate(X4, size: [3], mode: "area", align_corners: true),
-        // SAMPLING-ERRORS
     };
 
     public static TheoryData<string> ErrorKeys() =>

@@ -17,6 +17,5 @@ public static partial class OpTable
         ["as_strided"] = new(a => a.T(0).as_strided(a.Ints(1), a.Ints(2), a.L(3))),
         ["alias"] = new(a => a.T(0).alias()),
         ["resize_"] = new(a => a.T(0).resize_(a.Ints(1))),
-        // SAMPLING-ROWS
     };
 }
