@@ -24,7 +24,7 @@ internal struct PoolF64 : IPoolElement<double>
 }
 
 /// <summary>
-/// Pooling over dense planes (<see cref="PoolGeometry"/>, whose window arithmetic the CPU kernels share):
+/// Pooling over dense planes or volumes (<see cref="PoolGeometry"/>, whose window arithmetic the CPU kernels share):
 /// one thread per output element. The backward adds each output's gradient into the input gradient
 /// atomically, since windows overlap.
 /// </summary>
@@ -35,7 +35,11 @@ internal static class PoolKernels
     {
         long outPlane = g.OutPlane;
         long p = i / outPlane, r = i % outPlane;
-        int oh = (int)(r / g.OutW), ow = (int)(r % g.OutW);
+        long outHW = (long)g.OutH * g.OutW, inHW = (long)g.InH * g.InW;
+        int od = (int)(r / outHW);
+        long rr = r % outHW;
+        int oh = (int)(rr / g.OutW), ow = (int)(rr % g.OutW);
+        var depths = g.Depths(od);
         var rows = g.Rows(oh);
         var cols = g.Cols(ow);
         long xb = xOffset + p * g.InPlane;
@@ -43,24 +47,26 @@ internal static class PoolKernels
         {
             // The first maximum wins, a NaN replacing it (PyTorch's `val > max || isnan(val)` from -inf).
             T best = T.Zero;
-            long bi = (long)rows.Start * g.InW + cols.Start;
+            long bi = depths.Start * inHW + (long)rows.Start * g.InW + cols.Start;
             bool have = false;
-            for (int h = rows.Start; h < rows.End; h += rows.Step)
-                for (int w = cols.Start; w < cols.End; w += cols.Step)
-                {
-                    long idx = (long)h * g.InW + w;
-                    T v = x[xb + idx];
-                    if (!have || v > best || T.IsNaN(v)) { best = v; bi = idx; have = true; }
-                }
+            for (int d = depths.Start; d < depths.End; d += depths.Step)
+                for (int h = rows.Start; h < rows.End; h += rows.Step)
+                    for (int w = cols.Start; w < cols.End; w += cols.Step)
+                    {
+                        long idx = d * inHW + (long)h * g.InW + w;
+                        T v = x[xb + idx];
+                        if (!have || v > best || T.IsNaN(v)) { best = v; bi = idx; have = true; }
+                    }
             y[i] = best;
             indices[i] = bi;
             return;
         }
-        if (rows.IsEmpty || cols.IsEmpty) { y[i] = T.Zero; return; }
+        if (depths.IsEmpty || rows.IsEmpty || cols.IsEmpty) { y[i] = T.Zero; return; }
         T sum = T.Zero;
-        for (int h = rows.Start; h < rows.End; h++)
-            for (int w = cols.Start; w < cols.End; w++) sum += x[xb + (long)h * g.InW + w];
-        y[i] = sum / TE.FromInt(g.AvgDivisor(oh, ow));
+        for (int d = depths.Start; d < depths.End; d++)
+            for (int h = rows.Start; h < rows.End; h++)
+                for (int w = cols.Start; w < cols.End; w++) sum += x[xb + d * inHW + (long)h * g.InW + w];
+        y[i] = sum / TE.FromInt(g.AvgDivisor(od, oh, ow));
     }
 
     public static void Backward<T, TE>(Index1D i, ArrayView<T> gradOut, long gOffset, ArrayView<long> indices, ArrayView<T> gradIn, PoolGeometry g)
@@ -75,12 +81,17 @@ internal static class PoolKernels
             TE.AtomicAdd(gradIn, ib + indices[i], go);
             return;
         }
-        int oh = (int)(r / g.OutW), ow = (int)(r % g.OutW);
+        long outHW = (long)g.OutH * g.OutW, inHW = (long)g.InH * g.InW;
+        int od = (int)(r / outHW);
+        long rr = r % outHW;
+        int oh = (int)(rr / g.OutW), ow = (int)(rr % g.OutW);
+        var depths = g.Depths(od);
         var rows = g.Rows(oh);
         var cols = g.Cols(ow);
-        if (rows.IsEmpty || cols.IsEmpty) return;
-        T share = go / TE.FromInt(g.AvgDivisor(oh, ow));
-        for (int h = rows.Start; h < rows.End; h++)
-            for (int w = cols.Start; w < cols.End; w++) TE.AtomicAdd(gradIn, ib + (long)h * g.InW + w, share);
+        if (depths.IsEmpty || rows.IsEmpty || cols.IsEmpty) return;
+        T share = go / TE.FromInt(g.AvgDivisor(od, oh, ow));
+        for (int d = depths.Start; d < depths.End; d++)
+            for (int h = rows.Start; h < rows.End; h++)
+                for (int w = cols.Start; w < cols.End; w++) TE.AtomicAdd(gradIn, ib + d * inHW + (long)h * g.InW + w, share);
     }
 }

@@ -6,7 +6,7 @@ namespace Flint
     {
         /// <summary>
         /// Upsampling by <see cref="torch.nn.functional.interpolate"/> (PyTorch's <c>nn.Upsample</c>): to a fixed <see cref="size"/>
-        /// or by <see cref="scale_factor"/>, in mode nearest or bilinear.
+        /// or by <see cref="scale_factor"/>, in mode nearest, nearest-exact, linear, bilinear, bicubic, trilinear or area.
         /// </summary>
         public sealed class Upsample : torch.nn.Module<Tensor, Tensor>
         {
@@ -26,7 +26,7 @@ namespace Flint
             public long[]? size { get; }
             /// <summary>The multiplier of each spatial size, or null when <see cref="size"/> is given.</summary>
             public double[]? scale_factor { get; }
-            /// <summary>"nearest" or "bilinear".</summary>
+            /// <summary>"nearest", "nearest-exact", "linear", "bilinear", "bicubic", "trilinear" or "area".</summary>
             public string mode { get; }
             /// <summary>Whether corner pixels' centres align (bilinear only).</summary>
             public bool? align_corners { get; }
@@ -67,10 +67,11 @@ namespace Flint
             public static partial class functional
             {
                 /// <summary>
-                /// Resizes the spatial dims of (N, C, L) or (N, C, H, W) input to <paramref name="size"/> or by
-                /// <paramref name="scale_factor"/> (one value for every dim, or one per dim; exactly one of the two),
-                /// with <paramref name="mode"/> "nearest" (PyTorch's legacy nearest: floor of the scaled index) or
-                /// "bilinear" (4-d input; <paramref name="align_corners"/> as PyTorch's).
+                /// Resizes the spatial dims of (N, C, L), (N, C, H, W) or (N, C, D, H, W) input to <paramref name="size"/> or by
+                /// <paramref name="scale_factor"/> (one value for every dim, or one per dim; exactly one of the two), with
+                /// <paramref name="mode"/> "nearest" (PyTorch's legacy nearest: floor of the scaled index), "nearest-exact",
+                /// "linear" (3-d input), "bilinear" or "bicubic" (4-d), "trilinear" (5-d) or "area" (adaptive average pooling);
+                /// <paramref name="align_corners"/> and <paramref name="recompute_scale_factor"/> as PyTorch's.
                 /// </summary>
                 public static Tensor interpolate(Tensor input, long[]? size = null, double[]? scale_factor = null, string mode = "nearest",
                     bool? align_corners = null, bool? recompute_scale_factor = null) =>

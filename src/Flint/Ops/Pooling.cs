@@ -9,7 +9,7 @@ namespace Flint.Ops;
 /// primitive too (routing gradients to the saved indices, or spreading them over the windows).
 /// Sizes arrive as two-element arrays (height, width).
 /// </summary>
-internal static class Pooling
+internal static partial class Pooling
 {
     // ------------------------------------------------------------------ max
 
@@ -184,12 +184,14 @@ internal static class Pooling
             Kind = (int)kind,
             Planes = checked((int)planes), InH = checked((int)inH), InW = checked((int)inW), OutH = checked((int)outH), OutW = checked((int)outW),
             KH = (int)k[0], KW = (int)k[1], SH = (int)s[0], SW = (int)s[1], PH = (int)p[0], PW = (int)p[1], DH = (int)d[0], DW = (int)d[1],
+            InD = 1, OutD = 1, KD = 1, SD = 1, PD = 0, DD = 1, Rank = 2,
         };
     }
 
     private static long[] OutShape(long[] inShape, PoolGeometry g)
     {
         var shape = (long[])inShape.Clone();
+        if (g.Rank == 3) shape[^3] = g.OutD;
         shape[^2] = g.OutH;
         shape[^1] = g.OutW;
         return shape;

@@ -40,7 +40,7 @@ internal static class Resampling
         return split.permute(perm).reshape([.. batch, c * r * r, h / r, w / r]);
     }
 
-    /// <summary>PyTorch 1.13's F.interpolate for modes nearest (3-d and 4-d input) and bilinear (4-d).</summary>
+    /// <summary>PyTorch 1.13's F.interpolate: nearest and nearest-exact (3-d to 5-d input), linear (3-d), bilinear and bicubic (4-d), trilinear (5-d), area (adaptive average pooling).</summary>
     internal static Tensor Interpolate(Tensor input, long[]? size, double[]? scaleFactor, string mode, bool? alignCorners, bool? recomputeScaleFactor)
     {
         bool nearest = mode is "nearest" or "area" or "nearest-exact";
@@ -69,21 +69,52 @@ internal static class Resampling
         }
         else throw new ArgumentException("either size or scale_factor should be defined");
 
-        if (mode == "nearest" && input.dim() is 3 or 4)
+        int nd = (int)input.dim();
+        if (mode == "area")
+        {
+            // PyTorch's area mode is adaptive average pooling to the output size.
+            return nd switch
+            {
+                3 => Pooling.AdaptiveAvgPool1d(input, outSize[0]),
+                4 => Pooling.AdaptiveAvgPool2d(input, [outSize[0], outSize[1]]),
+                5 => Pooling.AdaptiveAvgPool3d(input, [outSize[0], outSize[1], outSize[2]]),
+                _ => throw Unsupported(nd, mode),
+            };
+        }
+        if ((mode == "nearest" || mode == "nearest-exact") && nd is >= 3 and <= 5)
         {
             var y = input;
-            for (int i = 0; i < dim; i++) y = y.index_select(2 + i, NearestIndices(spatial[i], outSize[i], scales?[i], input.device));
+            for (int i = 0; i < dim; i++) y = y.index_select(2 + i, NearestIndices(spatial[i], outSize[i], scales?[i], mode == "nearest-exact", input.device));
             return y;
         }
-        if (mode == "bilinear" && input.dim() == 4)
+        if ((mode == "linear" && nd == 3) || (mode == "bilinear" && nd == 4) || (mode == "trilinear" && nd == 5))
         {
-            // Columns first, then rows: PyTorch's h0λ·(w0λ·x00 + w1λ·x01) + h1λ·(w0λ·x10 + w1λ·x11).
-            var y = LinearAlong(input, 3, outSize[1], scales?[1], align);
-            return LinearAlong(y, 2, outSize[0], scales?[0], align);
+            // The last dim first, then outwards: PyTorch's h0λ·(w0λ·x00 + w1λ·x01) + h1λ·(w0λ·x10 + w1λ·x11) (and its 1-d and 3-d forms).
+            var y = input;
+            for (int i = dim - 1; i >= 0; i--) y = LinearAlong(y, 2 + i, outSize[i], scales?[i], align);
+            return y;
         }
-        if (mode == "bilinear") throw new NotSupportedException($"Got {input.dim()}D input, but bilinear mode needs 4D input");
-        throw new NotSupportedException($"Input Error: Only 3D, 4D and 5D input Tensors supported (got {input.dim()}D) for the modes: nearest | linear | bilinear | bicubic | trilinear | area | nearest-exact (got {mode})");
+        if (mode == "bicubic" && nd == 4)
+        {
+            var y = CubicAlong(input, 3, outSize[1], scales?[1], align);
+            return CubicAlong(y, 2, outSize[0], scales?[0], align);
+        }
+        string? wrongDim = (nd, mode) switch
+        {
+            (3, "bilinear") => "Got 3D input, but bilinear mode needs 4D input",
+            (3, "trilinear") => "Got 3D input, but trilinear mode needs 5D input",
+            (4, "linear") => "Got 4D input, but linear mode needs 3D input",
+            (4, "trilinear") => "Got 4D input, but trilinear mode needs 5D input",
+            (5, "linear") => "Got 5D input, but linear mode needs 3D input",
+            (5, "bilinear") => "Got 5D input, but bilinear mode needs 4D input",
+            _ => null,
+        };
+        if (wrongDim is not null) throw new NotSupportedException(wrongDim);
+        throw Unsupported(nd, mode);
     }
+
+    private static NotSupportedException Unsupported(int nd, string mode) =>
+        new($"Input Error: Only 3D, 4D and 5D input Tensors supported (got {nd}D) for the modes: nearest | linear | bilinear | bicubic | trilinear | area | nearest-exact (got {mode})");
 
     /// <summary>Python's repr of a float (2.0, 1.5).</summary>
     private static string PyFloat(double v)
@@ -95,13 +126,75 @@ internal static class Resampling
     private static string Tuple(IEnumerable<string> items) => "(" + string.Join(", ", items) + ")";
 
     /// <summary>PyTorch's nearest_idx: floor(dst · scale) clamped, with the exact shortcuts for equal and doubled sizes.</summary>
-    private static Tensor NearestIndices(long inSize, long outSize, double? scale, Device device)
+    private static Tensor NearestIndices(long inSize, long outSize, double? scale, bool exact, Device device)
     {
         var idx = new long[outSize];
         float s = scale is { } sc && sc > 0 ? (float)(1.0 / sc) : (float)inSize / outSize;
         for (long o = 0; o < outSize; o++)
-            idx[o] = outSize == inSize ? o : outSize == 2 * inSize ? o >> 1 : Math.Min((long)MathF.Floor(o * s), inSize - 1);
+            idx[o] = exact ? Math.Min((long)MathF.Floor((o + 0.5f) * s), inSize - 1)
+                : outSize == inSize ? o : outSize == 2 * inSize ? o >> 1 : Math.Min((long)MathF.Floor(o * s), inSize - 1);
         return torch.tensor(idx).to(device);
+    }
+
+    /// <summary>
+    /// Bicubic interpolation along one dim (PyTorch's upsample_bicubic2d: source index scale·(o + ½) - ½ without clamping,
+    /// four taps clamped into the input, get_cubic_upsample_coefficients with A = -0.75).
+    /// </summary>
+    private static Tensor CubicAlong(Tensor x, int dim, long outSize, double? scale, bool align)
+    {
+        long inSize = x.size(dim);
+        var taps = new long[4][];
+        var weights = new double[4][];
+        for (int k = 0; k < 4; k++) { taps[k] = new long[outSize]; weights[k] = new double[outSize]; }
+        bool f32 = x.dtype != ScalarType.Float64;
+        for (long o = 0; o < outSize; o++)
+        {
+            long j;
+            if (f32)
+            {
+                float s = align ? (outSize > 1 ? (float)(inSize - 1) / (outSize - 1) : 0f)
+                    : scale is { } sc && sc > 0 ? (float)(1.0 / sc) : (float)inSize / outSize;
+                float r = align ? s * o : s * (o + 0.5f) - 0.5f;
+                float fl = MathF.Floor(r);
+                j = (long)fl;
+                float tf = r - fl;
+                const float A = -0.75f;
+                float Conv1(float v) => ((A + 2) * v - (A + 3)) * v * v + 1;
+                float Conv2(float v) => ((A * v - 5 * A) * v + 8 * A) * v - 4 * A;
+                weights[0][o] = Conv2(tf + 1);
+                weights[1][o] = Conv1(tf);
+                weights[2][o] = Conv1(1 - tf);
+                weights[3][o] = Conv2(1 - tf + 1);
+            }
+            else
+            {
+                double s = align ? (outSize > 1 ? (double)(inSize - 1) / (outSize - 1) : 0)
+                    : scale is { } sc && sc > 0 ? 1.0 / sc : (double)inSize / outSize;
+                double r = align ? s * o : s * (o + 0.5) - 0.5;
+                double fl = Math.Floor(r);
+                j = (long)fl;
+                double t = r - fl;
+                const double A = -0.75;
+                double Conv1(double v) => ((A + 2) * v - (A + 3)) * v * v + 1;
+                double Conv2(double v) => ((A * v - 5 * A) * v + 8 * A) * v - 4 * A;
+                weights[0][o] = Conv2(t + 1);
+                weights[1][o] = Conv1(t);
+                weights[2][o] = Conv1(1 - t);
+                weights[3][o] = Conv2(1 - t + 1);
+            }
+            for (int k = 0; k < 4; k++) taps[k][o] = Math.Min(Math.Max(j - 1 + k, 0), inSize - 1);
+        }
+        var wshape = Enumerable.Repeat(1L, (int)x.dim()).ToArray();
+        wshape[dim] = outSize;
+        var dev = x.device;
+        Tensor? y = null;
+        for (int k = 0; k < 4; k++)
+        {
+            var w = torch.tensor(weights[k], ScalarType.Float64).to(x.dtype).to(dev).reshape(wshape);
+            var term = x.index_select(dim, torch.tensor(taps[k]).to(dev)) * w;
+            y = y is null ? term : y + term;
+        }
+        return y!;
     }
 
     /// <summary>Linear interpolation along one dim: x[i0]·λ0 + x[i1]·λ1 with PyTorch's source indices.</summary>

@@ -20,11 +20,15 @@ internal sealed partial class CpuBackend
     }
 
     /// <summary>PyTorch's kernel name for a pooling kind, as its dtype errors say it.</summary>
-    internal static string PoolOpName(PoolGeometry g) => (PoolKind)g.Kind switch
+    internal static string PoolOpName(PoolGeometry g) => ((PoolKind)g.Kind, g.Rank == 3) switch
     {
-        PoolKind.Max => "max_pool2d",
-        PoolKind.Avg => "avg_pool2d",
-        PoolKind.AdaptiveMax => "adaptive_max_pool2d",
-        _ => "adaptive_avg_pool2d",
+        (PoolKind.Max, false) => "max_pool2d",
+        (PoolKind.Avg, false) => "avg_pool2d",
+        (PoolKind.AdaptiveMax, false) => "adaptive_max_pool2d",
+        (_, false) => "adaptive_avg_pool2d",
+        (PoolKind.Max, true) => "max_pool3d_with_indices_cpu",
+        (PoolKind.Avg, true) => "avg_pool3d_out_frame",
+        (PoolKind.AdaptiveMax, true) => "adaptive_max_pool3d_cpu",
+        _ => "adaptive_avg_pool3d_cpu",
     };
 }

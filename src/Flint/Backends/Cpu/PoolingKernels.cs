@@ -3,9 +3,9 @@ using System.Numerics;
 namespace Flint.Backends.Cpu;
 
 /// <summary>
-/// Pooling over dense planes (<see cref="PoolGeometry"/>): one pass per output plane, planes in
+/// Pooling over dense planes or volumes (<see cref="PoolGeometry"/>): one pass per output plane, planes in
 /// parallel when there is enough work. Max windows keep the first maximum, a NaN replacing it
-/// (PyTorch's <c>val &gt; max || isnan(val)</c>); indices are flat positions within the input plane.
+/// (PyTorch's <c>val &gt; max || isnan(val)</c>); indices are flat positions within the input plane (volume for 3-d pools).
 /// </summary>
 internal static class PoolingKernels
 {
@@ -23,39 +23,47 @@ internal static class PoolingKernels
         ForPlanes(g, p =>
         {
             long xb = xOffset + p * g.InPlane, yb = p * g.OutPlane;
-            for (int oh = 0; oh < g.OutH; oh++)
+            long inHW = (long)g.InH * g.InW;
+            for (int od = 0; od < g.OutD; od++)
             {
-                var rows = g.Rows(oh);
-                int h0 = rows.Start, h1 = rows.End, hs = rows.Step;
-                for (int ow = 0; ow < g.OutW; ow++)
+                var depths = g.Depths(od);
+                int d0 = depths.Start, d1 = depths.End, ds = depths.Step;
+                for (int oh = 0; oh < g.OutH; oh++)
                 {
-                    var cols = g.Cols(ow);
-                    int w0 = cols.Start, w1 = cols.End, ws = cols.Step;
-                    long o = yb + (long)oh * g.OutW + ow;
-                    if (g.IsMax)
+                    var rows = g.Rows(oh);
+                    int h0 = rows.Start, h1 = rows.End, hs = rows.Step;
+                    for (int ow = 0; ow < g.OutW; ow++)
                     {
-                        T best = T.NegativeInfinity;
-                        long bi = (long)h0 * g.InW + w0;
-                        for (int h = h0; h < h1; h += hs)
-                            for (int w = w0; w < w1; w += ws)
-                            {
-                                long i = (long)h * g.InW + w;
-                                T v = x[xb + i];
-                                if (v > best || T.IsNaN(v)) { best = v; bi = i; }
-                            }
-                        y[o] = best;
-                        indices![o] = bi;
-                    }
-                    else if (h0 >= h1 || w0 >= w1) y[o] = T.Zero;
-                    else
-                    {
-                        T sum = T.Zero;
-                        for (int h = h0; h < h1; h++)
+                        var cols = g.Cols(ow);
+                        int w0 = cols.Start, w1 = cols.End, ws = cols.Step;
+                        long o = yb + ((long)od * g.OutH + oh) * g.OutW + ow;
+                        if (g.IsMax)
                         {
-                            long row = xb + (long)h * g.InW;
-                            for (int w = w0; w < w1; w++) sum += x[row + w];
+                            T best = T.NegativeInfinity;
+                            long bi = d0 * inHW + (long)h0 * g.InW + w0;
+                            for (int d = d0; d < d1; d += ds)
+                                for (int h = h0; h < h1; h += hs)
+                                    for (int w = w0; w < w1; w += ws)
+                                    {
+                                        long i = d * inHW + (long)h * g.InW + w;
+                                        T v = x[xb + i];
+                                        if (v > best || T.IsNaN(v)) { best = v; bi = i; }
+                                    }
+                            y[o] = best;
+                            indices![o] = bi;
                         }
-                        y[o] = sum / T.CreateTruncating(g.AvgDivisor(oh, ow));
+                        else if (d0 >= d1 || h0 >= h1 || w0 >= w1) y[o] = T.Zero;
+                        else
+                        {
+                            T sum = T.Zero;
+                            for (int d = d0; d < d1; d++)
+                                for (int h = h0; h < h1; h++)
+                                {
+                                    long row = xb + d * inHW + (long)h * g.InW;
+                                    for (int w = w0; w < w1; w++) sum += x[row + w];
+                                }
+                            y[o] = sum / T.CreateTruncating(g.AvgDivisor(od, oh, ow));
+                        }
                     }
                 }
             }
@@ -68,7 +76,7 @@ internal static class PoolingKernels
     /// order and NaN rule as the general loop, so values and indices are identical.
     /// </summary>
     private static bool IsInteriorMax(PoolGeometry g) =>
-        g.Kind == (int)PoolKind.Max && g.PH == 0 && g.PW == 0 && g.DH == 1 && g.DW == 1
+        g.Kind == (int)PoolKind.Max && g.InD == 1 && g.KD == 1 && g.PH == 0 && g.PW == 0 && g.DH == 1 && g.DW == 1
         && (long)(g.OutH - 1) * g.SH + g.KH <= g.InH && (long)(g.OutW - 1) * g.SW + g.KW <= g.InW;
 
     private static void InteriorMaxPlane<T>(PoolGeometry g, T[] x, long xb, T[] y, long[] indices, long yb) where T : unmanaged, IFloatingPointIeee754<T>
@@ -130,20 +138,27 @@ internal static class PoolingKernels
                 for (long o = 0; o < g.OutPlane; o++) gradIn[ib + indices![ob + o]] += gradOut[gb + o];
                 return;
             }
-            for (int oh = 0; oh < g.OutH; oh++)
+            long inHW = (long)g.InH * g.InW;
+            for (int od = 0; od < g.OutD; od++)
             {
-                var rows = g.Rows(oh);
-                int h0 = rows.Start, h1 = rows.End;
-                for (int ow = 0; ow < g.OutW; ow++)
+                var depths = g.Depths(od);
+                int d0 = depths.Start, d1 = depths.End;
+                for (int oh = 0; oh < g.OutH; oh++)
                 {
-                    var cols = g.Cols(ow);
-                    int w0 = cols.Start, w1 = cols.End;
-                    if (h0 >= h1 || w0 >= w1) continue;
-                    T share = gradOut[gb + (long)oh * g.OutW + ow] / T.CreateTruncating(g.AvgDivisor(oh, ow));
-                    for (int h = h0; h < h1; h++)
+                    var rows = g.Rows(oh);
+                    int h0 = rows.Start, h1 = rows.End;
+                    for (int ow = 0; ow < g.OutW; ow++)
                     {
-                        long row = ib + (long)h * g.InW;
-                        for (int w = w0; w < w1; w++) gradIn[row + w] += share;
+                        var cols = g.Cols(ow);
+                        int w0 = cols.Start, w1 = cols.End;
+                        if (d0 >= d1 || h0 >= h1 || w0 >= w1) continue;
+                        T share = gradOut[gb + ((long)od * g.OutH + oh) * g.OutW + ow] / T.CreateTruncating(g.AvgDivisor(od, oh, ow));
+                        for (int d = d0; d < d1; d++)
+                            for (int h = h0; h < h1; h++)
+                            {
+                                long row = ib + d * inHW + (long)h * g.InW;
+                                for (int w = w0; w < w1; w++) gradIn[row + w] += share;
+                            }
                     }
                 }
             }
