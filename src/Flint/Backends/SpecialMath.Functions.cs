@@ -353,7 +353,7 @@ internal static partial class SpecialMath
     {
         if (double.IsNaN(x)) return x;
         double ax = Math.Abs(x), r;
-        if (double.IsInfinity(ax)) r = scaled ? 0 : double.PositiveInfinity;
+        if (double.IsInfinity(ax)) r = scaled ? 0 : double.NaN; // PyTorch's Chebyshev kernels give NaN at ±inf
         else if (ax <= 30)
         {
             r = BesselISeries(nu, ax);
@@ -363,11 +363,7 @@ internal static partial class SpecialMath
         {
             double s = BesselIAsymptotic(nu, ax) / Math.Sqrt(2 * Math.PI * ax);
             if (scaled) r = s;
-            else
-            {
-                double h = Math.Exp(0.5 * ax);
-                r = h * (h * s);
-            }
+            else r = Math.Exp(ax) * s; // inf beyond exp's range, as PyTorch's kernel
         }
         return nu == 1 && x < 0 ? -r : r;
     }

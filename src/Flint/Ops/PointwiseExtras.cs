@@ -36,7 +36,7 @@ internal static class PointwiseExtras
     public static Tensor Nextafter(Tensor self, Tensor other)
     {
         var rt = TypePromotion.ResultType(self, other);
-        if (!DTypes.IsFloatingPoint(rt)) throw new ArgumentException($"\"nextafter_cpu\" not implemented for '{DTypes.ShortName(rt)}'");
+        if (!DTypes.IsFloatingPoint(rt) || DTypes.IsReducedFloat(rt)) throw new ArgumentException($"\"nextafter_cpu\" not implemented for '{DTypes.ShortName(rt)}'");
         return Dispatcher.HostBinary<NextafterOp>("nextafter", self, other, rt);
     }
 
@@ -69,17 +69,16 @@ internal static class PointwiseExtras
         return self * torch.pow(2.0, other.to(rt));
     }
 
-    /// <summary>0 where self &lt; 0, values where self == 0, 1 where self &gt; 0 (NaN stays NaN); the dtypes must agree.</summary>
+    /// <summary>values where self == 0, else (self &gt; 0) as 1 or 0 (NaN gives 0, as PyTorch's kernel); the dtypes must agree.</summary>
     public static Tensor Heaviside(Tensor self, Tensor values)
     {
         if (self.dtype != values.dtype && !values.IsWrappedNumber)
-            throw new ArgumentException("heaviside is not yet implemented for tensors with different dtypes");
+            throw new ArgumentException("heaviside is not yet implemented for tensors with different dtypes.");
         var rt = self.dtype;
         using (torch.no_grad())
         {
             var pos = self.gt(0.0).to(rt);
-            var r = torch.where(self.eq(0.0), values.to(rt), pos);
-            return self.IsFloating ? torch.where(self.ne(self), self, r) : r;
+            return torch.where(self.eq(0.0), values.to(rt), pos);
         }
     }
 
@@ -105,7 +104,10 @@ internal static class PointwiseExtras
     /// <summary>log(e^a + e^b) (base 2 when <paramref name="base2"/>), stable: max + log1p(exp(−|a − b|)).</summary>
     public static Tensor LogAddExp(Tensor self, Tensor other, bool base2)
     {
-        var rt = FloatResultType(self, other);
+        var promoted = TypePromotion.ResultType(self, other);
+        if (!DTypes.IsFloatingPoint(promoted))
+            throw new ArgumentException($"\"{(base2 ? "logaddexp2" : "logaddexp")}_cpu\" not implemented for '{DTypes.ShortName(promoted)}'");
+        var rt = promoted;
         Tensor r;
         using (torch.no_grad())
         {

@@ -45,14 +45,11 @@ internal static class SpecialOps
         return Recorder.Record(r, "PolygammaBackward0", [self], [self], (g, s) => [g * Polygamma(n + 1, s[0])]);
     }
 
-    /// <summary>The multivariate log-gamma function: Σⱼ lgamma(x − j/2) + p(p−1)/4 · log π, composed of lgamma.</summary>
+    /// <summary>The multivariate log-gamma function: Σⱼ lgamma(x − j/2) + p(p−1)/4 · log π, composed of lgamma (PyTorch 1.13 does not check x &gt; (p−1)/2: poles give inf).</summary>
     public static Tensor Mvlgamma(Tensor self, long p)
     {
         if (p < 1) throw new ArgumentException("p has to be greater than or equal to 1");
         if (!self.IsFloating) throw new ArgumentException("mvlgamma is not implemented for integral tensors");
-        using (torch.no_grad())
-            if (self.le((p - 1) / 2.0).any().item<bool>())
-                throw new ArgumentException($"All elements must be greater than (p-1)/2");
         Tensor sum = Lgamma(self);
         for (long j = 1; j < p; j++) sum = sum + Lgamma(self - j / 2.0);
         return sum + p * (p - 1) / 4.0 * Math.Log(Math.PI);
@@ -82,7 +79,8 @@ internal static class SpecialOps
     /// <summary>P(a, x); differentiable in x only (PyTorch does not implement the gradient in a).</summary>
     public static Tensor Gammainc(Tensor a, Tensor x, bool upper)
     {
-        var rt = FloatResultType(a, x);
+        var rt = TypePromotion.ResultType(a, x);
+        if (!DTypes.IsFloatingPoint(rt)) throw new ArgumentException($"\"{(upper ? "igammac" : "igamma")}_cpu\" not implemented for '{DTypes.ShortName(rt)}'");
         var r = upper ? Dispatcher.HostBinary<GammainccOp>("igammac", a, x, rt) : Dispatcher.HostBinary<GammaincOp>("igamma", a, x, rt);
         if (!Recorder.Needed(a, x)) return r;
         return Recorder.Record(r, upper ? "IgammacBackward0" : "IgammaBackward0", [a, x], [a, x], (g, s) =>

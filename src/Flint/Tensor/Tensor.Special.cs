@@ -68,7 +68,7 @@ public static partial class torch
         public Tensor polygamma(long n) => SpecialOps.Polygamma(n, this);
         /// <summary>In place: <see cref="polygamma(long)"/>.</summary>
         public Tensor polygamma_(long n) => MathInPlace(t => t.polygamma(n));
-        /// <summary>The multivariate log-gamma function of dimension p, elementwise (all elements must exceed (p − 1)/2).</summary>
+        /// <summary>The multivariate log-gamma function of dimension p, elementwise (inf at the poles, x ≤ (p − 1)/2 at a half-integer).</summary>
         public Tensor mvlgamma(long p) => SpecialOps.Mvlgamma(this, p);
         /// <summary>In place: <see cref="mvlgamma(long)"/>.</summary>
         public Tensor mvlgamma_(long p) => MathInPlace(t => t.mvlgamma(p));
