@@ -6,7 +6,7 @@ namespace Flint.Backends;
 /// approximations on [0, 0.84375), [0.84375, 1.25), [1.25, 1/0.35), [1/0.35, 6), ±1 beyond), accurate
 /// to about an ulp; erfinv refines a rational first guess with Newton steps on erf.
 /// </summary>
-internal static class SpecialMath
+internal static partial class SpecialMath
 {
     private const double Erx = 8.45062911510467529297e-01;
     private const double Efx = 1.28379167095512586316e-01;

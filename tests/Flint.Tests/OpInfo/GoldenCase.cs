@@ -83,7 +83,7 @@ public sealed class GoldenCase
         JsonValueKind.Number => e.GetDouble(),
         JsonValueKind.String => e.GetString() switch
         {
-            "nan" => double.NaN,
+            "nan" => BitConverter.Int64BitsToDouble(0x7FF8000000000000), // positive, as Python writes it (.NET's double.NaN has the sign bit set)
             "inf" => double.PositiveInfinity,
             "-inf" => double.NegativeInfinity,
             var s => double.Parse(s!, CultureInfo.InvariantCulture),
