@@ -68,9 +68,6 @@ namespace Flint
             public override Tensor forward(Tensor input)
             {
                 CheckInputDim(input);
-                long featureDim = input.dim() - _noBatchDim;
-                if (input.size(featureDim) != num_features && affine)
-                    throw new ArgumentException($"expected input's size at dim={featureDim} to match num_features ({num_features}), but got: {input.size(featureDim)}.");
                 bool unbatched = input.dim() == _noBatchDim;
                 var x = unbatched ? input.unsqueeze(0) : input;
                 var y = torch.nn.functional.instance_norm(x, running_mean, running_var, weight, bias, training || !track_running_stats, momentum, eps);
@@ -154,6 +151,8 @@ namespace Flint
                         if (spatial == 1) throw new ArgumentException($"Expected more than 1 spatial element when training, got input size {input.size()}");
                     }
                     long n = input.size(0), c = input.size(1);
+                    if (weight is not null && weight.numel() != c) throw new ArgumentException($"weight should contain {n * c} elements not {n * weight.numel()}");
+                    if (bias is not null && bias.numel() != c) throw new ArgumentException($"bias should contain {n * c} elements not {n * bias.numel()}");
                     var shape = input.shape.ToArray();
                     shape[0] = 1;
                     shape[1] = n * c;

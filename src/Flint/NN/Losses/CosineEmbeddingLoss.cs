@@ -36,9 +36,9 @@ namespace Flint
                     long td = target.dim();
                     if (td != 0 && td != 1) throw new ArgumentException("0D or 1D target tensor expected, multi-target not supported");
                     if (td == 1 && (input1.dim() != 2 || input2.dim() != 2))
-                        throw new ArgumentException($"1D target tensor expects 2D input tensors, but found inputs with sizes {input1.size()} and {input2.size()}.");
+                        throw new ArgumentException($"1D target tensor expects 2D input tensors, but found inputs with sizes {Shapes.Str(input1.shape)} and {Shapes.Str(input2.shape)}.");
                     if (td == 0 && (input1.dim() != 1 || input2.dim() != 1))
-                        throw new ArgumentException($"0D target tensor expects 1D input tensors, but found inputs with sizes {input1.size()} and {input2.size()}.");
+                        throw new ArgumentException($"0D target tensor expects 1D input tensors, but found inputs with sizes {Shapes.Str(input1.shape)} and {Shapes.Str(input2.shape)}.");
                     const double Epsilon = 1e-12;
                     var prodSum = (input1 * input2).sum(td);
                     var mag1 = (input1 * input1).sum(td) + Epsilon;

@@ -31,7 +31,7 @@ namespace Flint
                 public static Tensor margin_ranking_loss(Tensor input1, Tensor input2, Tensor target, double margin = 0.0, Reduction reduction = Reduction.Mean)
                 {
                     if (input1.dim() != input2.dim() || input1.dim() != target.dim())
-                        throw new ArgumentException($"margin_ranking_loss : All input tensors should have same dimension but got sizes: input1: {input1.size()}, input2: {input2.size()}, target: {target.size()} ");
+                        throw new ArgumentException($"margin_ranking_loss : All input tensors should have same dimension but got sizes: input1: torch.Size({Shapes.Str(input1.shape)}), input2: torch.Size({Shapes.Str(input2.shape)}), target: torch.Size({Shapes.Str(target.shape)}) ");
                     return Reduce((-target * (input1 - input2) + margin).clamp_min(0), reduction);
                 }
             }

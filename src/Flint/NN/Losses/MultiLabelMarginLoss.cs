@@ -39,11 +39,11 @@ namespace Flint
                 {
                     long ndims = input.dim();
                     if (!((ndims == 2 && input.size(1) != 0) || (ndims == 1 && input.size(0) != 0) || ndims == 0))
-                        throw new ArgumentException($"Expected non-empty vector or matrix with optional 0-dim batch size, but got: {input.size()}");
+                        throw new ArgumentException($"Expected non-empty vector or matrix with optional 0-dim batch size, but got: {Shapes.Str(input.shape)}");
                     long n = ndims <= 1 ? 1 : input.size(0), c = ndims == 0 ? 1 : input.size(ndims - 1);
                     bool consistent = ndims <= 1 ? target.dim() <= 1 && target.numel() == c
                         : target.dim() == 2 && target.size(0) == n && target.size(1) == c;
-                    if (!consistent) throw new ArgumentException($"inconsistent target size: {target.size()} for input of size: {input.size()}");
+                    if (!consistent) throw new ArgumentException($"inconsistent target size: {Shapes.Str(target.shape)} for input of size: {Shapes.Str(input.shape)}");
                     if (target.dtype != ScalarType.Int64)
                         throw new ArgumentException($"expected scalar type Long but found {DTypes.ShortName(target.dtype)}");
                     var t = target.data<long>();

@@ -53,12 +53,12 @@ namespace Flint
                     if (weight is not null && weight.dim() != 1) throw new ArgumentException("weight must be one-dimensional");
                     long ndims = input.dim();
                     if (!((ndims == 2 && input.size(1) != 0) || (ndims == 1 && input.size(0) != 0) || ndims == 0))
-                        throw new ArgumentException($"Expected non-empty vector or matrix with optional 0-dim batch size, but got: {input.size()}");
+                        throw new ArgumentException($"Expected non-empty vector or matrix with optional 0-dim batch size, but got: {Shapes.Str(input.shape)}");
                     long n = ndims <= 1 ? 1 : input.size(0), c = ndims == 0 ? 1 : input.size(ndims - 1);
                     if (!(target.dim() <= 1 && target.numel() == n))
-                        throw new ArgumentException($"inconsistent target size, expected {n} but got {target.size()}");
+                        throw new ArgumentException($"inconsistent target size, expected {n} but got {Shapes.Str(target.shape)}");
                     if (weight is not null && weight.numel() != c)
-                        throw new ArgumentException($"inconsistent weight size, expected {c} but got {weight.size()}");
+                        throw new ArgumentException($"inconsistent weight size, expected {c} but got {Shapes.Str(weight.shape)}");
                     if (target.dtype != ScalarType.Int64)
                         throw new ArgumentException($"expected scalar type Long but found {DTypes.ShortName(target.dtype)}");
                     foreach (var y in target.data<long>())

@@ -50,7 +50,7 @@ namespace Flint
                 {
                     long a = anchor.dim(), pd = positive.dim(), nd = negative.dim();
                     if (a != pd || pd != nd)
-                        throw new ArgumentException($"The anchor, positive, and negative tensors are expected to have the same number of dimensions, but got: anchor {a}D, positive {pd}D, and negative {nd}D inputs");
+                        throw new ArgumentException($"All inputs should have same dimension but got {a}D, {pd}D and {nd}D inputs.");
                     var distPos = pairwise_distance(anchor, positive, p, eps);
                     var distNeg = pairwise_distance(anchor, negative, p, eps);
                     if (swap) distNeg = distNeg.minimum(pairwise_distance(positive, negative, p, eps));

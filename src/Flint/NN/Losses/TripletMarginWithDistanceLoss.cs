@@ -7,11 +7,9 @@ namespace Flint
         /// <summary>The triplet loss max(0, d(a, p) − d(a, n) + margin) with any distance function d (pairwise distance by default).</summary>
         public sealed class TripletMarginWithDistanceLoss : Loss<Tensor, Tensor, Tensor, Tensor>
         {
-            /// <summary>Creates the loss; the margin must be positive.</summary>
+            /// <summary>Creates the loss.</summary>
             public TripletMarginWithDistanceLoss(Func<Tensor, Tensor, Tensor>? distance_function = null, double margin = 1.0, bool swap = false, torch.nn.Reduction reduction = torch.nn.Reduction.Mean) : base(reduction)
             {
-                if (!(margin > 0))
-                    throw new ArgumentException($"TripletMarginWithDistanceLoss: expected margin to be greater than 0, got {FormatFloat(margin)} instead");
                 this.distance_function = distance_function;
                 this.margin = margin;
                 this.swap = swap;
