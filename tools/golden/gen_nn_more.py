@@ -137,6 +137,20 @@ case("instance_norm2d_running", instance_running, [R(2, 3, 3, 4)], [0])
 case("instance_norm1d_eval_unbatched", instance_eval, [R(3, 6)], [0])
 case("batch_norm3d_train", batchnorm3d, [R(2, 3, 2, 3, 2)], [0])
 
+# layers (item 2 of issue 15)
+case("hardshrink", lambda x: F.hardshrink(x, 0.4), [R(3, 5)], [0])
+case("softshrink", lambda x: F.softshrink(x, 0.3), [R(3, 5)], [0])
+case("unflatten", lambda x: nn.Unflatten(1, (2, 3))(x) * torch.arange(6, dtype=D).reshape(2, 3, 1), [R(2, 6, 2)], [0])
+case("softmax2d", lambda x: nn.Softmax2d()(x), [R(2, 3, 2, 2)], [0])
+case("channel_shuffle", lambda x: nn.ChannelShuffle(3)(x), [R(2, 6, 2)], [])  # no derivative in 1.13
+case("reflection_pad1d", lambda x: nn.ReflectionPad1d((2, 1))(x), [R(2, 3, 4)], [0])
+case("reflection_pad2d", lambda x: nn.ReflectionPad2d(1)(x), [R(1, 2, 3, 3)], [0])
+case("replication_pad3d", lambda x: nn.ReplicationPad3d((1, 0, 2, 1, 0, 1))(x), [R(1, 1, 2, 2, 3)], [0])
+case("constant_pad2d", lambda x: nn.ConstantPad2d((1, 0, 2, 1), 3.5)(x), [R(2, 2, 3)], [0])
+case("zero_pad2d", lambda x: nn.ZeroPad2d((1, 2, 0, 1))(x), [R(1, 2, 2, 3)], [0])
+case("cosine_similarity_module", lambda a, b: nn.CosineSimilarity(dim=0)(a, b), [R(4, 3), R(4, 3)], [0, 1])
+case("pairwise_distance_module", lambda a, b: nn.PairwiseDistance(p=3.0, keepdim=True)(a, b), [R(4, 3), R(4, 3)], [0, 1])
+
 reprs = {
     "HuberLoss": repr(nn.HuberLoss(delta=0.5)),
     "KLDivLoss": repr(nn.KLDivLoss(reduction="batchmean")),
@@ -147,6 +161,18 @@ reprs = {
     "InstanceNorm2d": repr(nn.InstanceNorm2d(4, affine=True, track_running_stats=True)),
     "InstanceNorm3d": repr(nn.InstanceNorm3d(2, eps=1e-3, momentum=0.2)),
     "BatchNorm3d": repr(nn.BatchNorm3d(5)),
+    "Hardshrink": repr(nn.Hardshrink()),
+    "Softshrink": repr(nn.Softshrink(0.3)),
+    "Unflatten": repr(nn.Unflatten(1, (2, 3))),
+    "Softmax2d": repr(nn.Softmax2d()),
+    "ChannelShuffle": repr(nn.ChannelShuffle(2)),
+    "ReflectionPad1d": repr(nn.ReflectionPad1d(2)),
+    "ReplicationPad3d": repr(nn.ReplicationPad3d(1)),
+    "ConstantPad1d": repr(nn.ConstantPad1d(2, 3.5)),
+    "ZeroPad2d": repr(nn.ZeroPad2d((1, 0, 2, 1))),
+    "CosineSimilarity": repr(nn.CosineSimilarity()),
+    "PairwiseDistance": repr(nn.PairwiseDistance()),
+    "Sequential": repr(nn.Sequential(nn.ReflectionPad2d(1), nn.Softshrink())),
 }
 
 state_dicts = {
@@ -176,6 +202,9 @@ errors = {
     "ctc_blank": err(lambda: F.ctc_loss(R(3, 1, 4).log_softmax(2), torch.tensor([[1]]), torch.tensor([3]), torch.tensor([1]), blank=4)),
     "instance_norm_dims": err(lambda: nn.InstanceNorm2d(3)(R(2, 3))),
     "instance_norm_features": err(lambda: nn.InstanceNorm1d(3, affine=True)(R(2, 4, 5))),
+    "softshrink_lambda": err(lambda: F.softshrink(R(2), -1.0)),
+    "channel_shuffle_groups": err(lambda: nn.ChannelShuffle(2)(R(1, 3, 2))),
+    "softmax2d_dims": err(lambda: nn.Softmax2d()(R(2, 2))),
     "batch_norm3d_dims": err(lambda: nn.BatchNorm3d(3)(R(2, 3, 4, 4))),
 }
 

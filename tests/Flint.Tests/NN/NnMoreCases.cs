@@ -88,6 +88,18 @@ public static class NnMoreCases
             var y = m.call(x[0]);
             return cat([y.reshape(-1), m.running_mean!, m.running_var!]);
         };
+        t["hardshrink"] = x => F.hardshrink(x[0], 0.4);
+        t["softshrink"] = x => F.softshrink(x[0], 0.3);
+        t["unflatten"] = x => nn.Unflatten(1, [2, 3]).call(x[0]) * arange(6, dtype: ScalarType.Float64, device: x[0].device).reshape(2, 3, 1);
+        t["softmax2d"] = x => nn.Softmax2d().call(x[0]);
+        t["channel_shuffle"] = x => nn.ChannelShuffle(3).call(x[0]);
+        t["reflection_pad1d"] = x => nn.ReflectionPad1d([2, 1]).call(x[0]);
+        t["reflection_pad2d"] = x => nn.ReflectionPad2d(1).call(x[0]);
+        t["replication_pad3d"] = x => nn.ReplicationPad3d([1, 0, 2, 1, 0, 1]).call(x[0]);
+        t["constant_pad2d"] = x => nn.ConstantPad2d([1, 0, 2, 1], 3.5).call(x[0]);
+        t["zero_pad2d"] = x => nn.ZeroPad2d([1, 2, 0, 1]).call(x[0]);
+        t["cosine_similarity_module"] = x => nn.CosineSimilarity(dim: 0).call(x[0], x[1]);
+        t["pairwise_distance_module"] = x => nn.PairwiseDistance(p: 3.0, keepdim: true).call(x[0], x[1]);
         return t;
     }
 

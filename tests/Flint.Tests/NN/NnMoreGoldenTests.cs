@@ -58,6 +58,18 @@ public class NnMoreGoldenTests
             "InstanceNorm2d" => nn.InstanceNorm2d(4, affine: true, track_running_stats: true),
             "InstanceNorm3d" => nn.InstanceNorm3d(2, eps: 1e-3, momentum: 0.2),
             "BatchNorm3d" => nn.BatchNorm3d(5),
+            "Hardshrink" => nn.Hardshrink(),
+            "Softshrink" => nn.Softshrink(0.3),
+            "Unflatten" => nn.Unflatten(1, [2, 3]),
+            "Softmax2d" => nn.Softmax2d(),
+            "ChannelShuffle" => nn.ChannelShuffle(2),
+            "ReflectionPad1d" => nn.ReflectionPad1d(2),
+            "ReplicationPad3d" => nn.ReplicationPad3d(1),
+            "ConstantPad1d" => nn.ConstantPad1d(2, 3.5),
+            "ZeroPad2d" => nn.ZeroPad2d([1, 0, 2, 1]),
+            "CosineSimilarity" => nn.CosineSimilarity(),
+            "PairwiseDistance" => nn.PairwiseDistance(),
+            "Sequential" => nn.Sequential(nn.ReflectionPad2d(1), nn.Softshrink()),
             _ => throw new ArgumentException(name),
         };
         Assert.Equal(NnMoreCases.Root.GetProperty("reprs").GetProperty(name).GetString(), m.ToString());
@@ -93,6 +105,9 @@ public class NnMoreGoldenTests
             "ctc_blank" => () => F.ctc_loss(R(3, 1, 4).log_softmax(2), tensor(new long[,] { { 1 } }), tensor(new long[] { 3 }), tensor(new long[] { 1 }), blank: 4),
             "instance_norm_dims" => () => nn.InstanceNorm2d(3).call(R(2, 3)),
             "instance_norm_features" => () => nn.InstanceNorm1d(3, affine: true, dtype: ScalarType.Float64).call(R(2, 4, 5)),
+            "softshrink_lambda" => () => F.softshrink(R(2), -1.0),
+            "channel_shuffle_groups" => () => nn.ChannelShuffle(2).call(R(1, 3, 2)),
+            "softmax2d_dims" => () => nn.Softmax2d().call(R(2, 2)),
             "batch_norm3d_dims" => () => nn.BatchNorm3d(3, dtype: ScalarType.Float64).call(R(2, 3, 4, 4)),
             _ => throw new ArgumentException(name),
         };
