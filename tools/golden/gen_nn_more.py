@@ -151,6 +151,13 @@ case("zero_pad2d", lambda x: nn.ZeroPad2d((1, 2, 0, 1))(x), [R(1, 2, 2, 3)], [0]
 case("cosine_similarity_module", lambda a, b: nn.CosineSimilarity(dim=0)(a, b), [R(4, 3), R(4, 3)], [0, 1])
 case("pairwise_distance_module", lambda a, b: nn.PairwiseDistance(p=3.0, keepdim=True)(a, b), [R(4, 3), R(4, 3)], [0, 1])
 
+inits = {
+    "eye_3x5": enc(nn.init.eye_(torch.empty(3, 5))),
+    "dirac_4x3x3": enc(nn.init.dirac_(torch.empty(4, 3, 3))),
+    "dirac_groups2_6x2x3x2": enc(nn.init.dirac_(torch.empty(6, 2, 3, 2), groups=2)),
+    "dirac_2x3x2x2x3": enc(nn.init.dirac_(torch.empty(2, 3, 2, 2, 3))),
+}
+
 reprs = {
     "HuberLoss": repr(nn.HuberLoss(delta=0.5)),
     "KLDivLoss": repr(nn.KLDivLoss(reduction="batchmean")),
@@ -202,13 +209,16 @@ errors = {
     "ctc_blank": err(lambda: F.ctc_loss(R(3, 1, 4).log_softmax(2), torch.tensor([[1]]), torch.tensor([3]), torch.tensor([1]), blank=4)),
     "instance_norm_dims": err(lambda: nn.InstanceNorm2d(3)(R(2, 3))),
     "instance_norm_features": err(lambda: nn.InstanceNorm1d(3, affine=True)(R(2, 4, 5))),
+    "eye_dims": err(lambda: nn.init.eye_(torch.empty(2, 3, 4))),
+    "dirac_dims": err(lambda: nn.init.dirac_(torch.empty(2, 3))),
+    "dirac_groups": err(lambda: nn.init.dirac_(torch.empty(3, 2, 3), groups=2)),
     "softshrink_lambda": err(lambda: F.softshrink(R(2), -1.0)),
     "channel_shuffle_groups": err(lambda: nn.ChannelShuffle(2)(R(1, 3, 2))),
     "softmax2d_dims": err(lambda: nn.Softmax2d()(R(2, 2))),
     "batch_norm3d_dims": err(lambda: nn.BatchNorm3d(3)(R(2, 3, 4, 4))),
 }
 
-out = {"torch_version": torch.__version__, "cases": cases, "reprs": reprs, "state_dicts": state_dicts, "errors": errors}
+out = {"torch_version": torch.__version__, "cases": cases, "inits": inits, "reprs": reprs, "state_dicts": state_dicts, "errors": errors}
 path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tests", "golden", "nn-more.json")
 with open(path, "w") as f:
     json.dump(out, f, indent=None, separators=(",", ":"))

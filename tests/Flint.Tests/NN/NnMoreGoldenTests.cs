@@ -105,6 +105,9 @@ public class NnMoreGoldenTests
             "ctc_blank" => () => F.ctc_loss(R(3, 1, 4).log_softmax(2), tensor(new long[,] { { 1 } }), tensor(new long[] { 3 }), tensor(new long[] { 1 }), blank: 4),
             "instance_norm_dims" => () => nn.InstanceNorm2d(3).call(R(2, 3)),
             "instance_norm_features" => () => nn.InstanceNorm1d(3, affine: true, dtype: ScalarType.Float64).call(R(2, 4, 5)),
+            "eye_dims" => () => nn.init.eye_(empty([2, 3, 4])),
+            "dirac_dims" => () => nn.init.dirac_(empty(2, 3)),
+            "dirac_groups" => () => nn.init.dirac_(empty([3, 2, 3]), groups: 2),
             "softshrink_lambda" => () => F.softshrink(R(2), -1.0),
             "channel_shuffle_groups" => () => nn.ChannelShuffle(2).call(R(1, 3, 2)),
             "softmax2d_dims" => () => nn.Softmax2d().call(R(2, 2)),
@@ -113,6 +116,22 @@ public class NnMoreGoldenTests
         };
         var e = Assert.ThrowsAny<Exception>(act);
         Assert.Equal(NnMoreCases.Root.GetProperty("errors").GetProperty(name).GetString(), e.Message);
+    }
+
+    [Theory]
+    [InlineData("eye_3x5")]
+    [InlineData("dirac_4x3x3")]
+    [InlineData("dirac_groups2_6x2x3x2")]
+    [InlineData("dirac_2x3x2x2x3")]
+    public void StructuredInitMatchesPyTorch(string name)
+    {
+        var expected = NnMoreCases.Root.GetProperty("inits").GetProperty(name);
+        var shape = NNGolden.Shape(expected);
+        var w = full(shape, 7.0, ScalarType.Float32).requires_grad_();
+        var r = name.StartsWith("eye") ? nn.init.eye_(w) : nn.init.dirac_(w, name.Contains("groups2") ? 2 : 1);
+        Assert.Same(w, r);
+        Assert.Null(w.grad_fn);
+        NNGolden.AssertExact(expected, w.detach(), name);
     }
 
     [Fact]
