@@ -9,7 +9,7 @@ public static partial class torch
         /// autograd history and draw from the global generator with PyTorch 1.13's formulas and draw order, so
         /// after the same <c>torch.manual_seed</c> they produce PyTorch's exact values.
         /// </summary>
-        public static class init
+        public static partial class init
         {
             /// <summary>The nonlinearity a gain is computed for (TorchSharp's names).</summary>
             public enum NonlinearityType
