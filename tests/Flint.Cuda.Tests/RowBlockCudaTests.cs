@@ -12,6 +12,9 @@ public class RowBlockCudaTests
     public void RowPutsAccumulateDuplicates() => RowBlockChecks.RowPutsAccumulateDuplicates(CudaDevice.Device);
 
     [Fact]
+    public void IntegerLeadingSums() => RowBlockChecks.IntegerLeadingSums(CudaDevice.Device);
+
+    [Fact]
     public void LeadingSums() => RowBlockChecks.LeadingSums(CudaDevice.Device);
 
     /// <summary>Both devices add a column's rows in the same groups and order, so float32 leading sums agree to the bit.</summary>

@@ -84,6 +84,8 @@ internal static class Reductions
     private static (Tensor result, long[] keepShape)? LeadingSum(Tensor self, long[]? dims, bool keepdim, ScalarType acc)
     {
         int rank = self.Shape.Length;
+        // Floats only: integer sums accumulate in int64 through the row kernels.
+        if (acc is not (ScalarType.Float32 or ScalarType.Float64)) return null;
         if (dims is null || dims.Length == 0 || dims.Length >= rank || self.dtype != acc || !self.is_contiguous()) return null;
         var reduced = new bool[rank];
         foreach (var d in dims)

@@ -124,6 +124,32 @@ public static class RowBlockChecks
         }
     }
 
+    /// <summary>Integer tensors keep the row kernels' int64 sums over leading dims (the column-sum path is for floats only).</summary>
+    public static void IntegerLeadingSums(Device dev)
+    {
+        var l = torch.arange(-20L, 100L).reshape(3, 2, 20);
+        var expected = new long[20];
+        var v = l.data<long>();
+        for (int i = 0; i < 6; i++)
+            for (int j = 0; j < 20; j++) expected[j] += v[i * 20 + j];
+        foreach (var dt in new[] { ScalarType.Int64, ScalarType.Int32, ScalarType.Byte })
+        {
+            var x = (dt == ScalarType.Byte ? l.abs() : l).to(dt).to(dev);
+            var want = dt == ScalarType.Byte ? SumAbs(v) : expected;
+            var got = x.sum([0, 1]);
+            Assert.Equal(ScalarType.Int64, got.dtype);
+            Assert.Equal(want, got.cpu().data<long>());
+        }
+    }
+
+    private static long[] SumAbs(long[] v)
+    {
+        var r = new long[20];
+        for (int i = 0; i < 6; i++)
+            for (int j = 0; j < 20; j++) r[j] += Math.Abs(v[i * 20 + j]);
+        return r;
+    }
+
     private static void AssertClose(double[] expected, double[] actual, double tolerance)
     {
         Assert.Equal(expected.Length, actual.Length);

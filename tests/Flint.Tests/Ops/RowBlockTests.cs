@@ -10,6 +10,9 @@ public class RowBlockTests
     public void RowPutsAccumulateDuplicates() => RowBlockChecks.RowPutsAccumulateDuplicates(torch.CPU);
 
     [Fact]
+    public void IntegerLeadingSums() => RowBlockChecks.IntegerLeadingSums(torch.CPU);
+
+    [Fact]
     public void LeadingSums() => RowBlockChecks.LeadingSums(torch.CPU);
 
     /// <summary>

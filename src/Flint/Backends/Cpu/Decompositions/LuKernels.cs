@@ -10,37 +10,8 @@ namespace Flint.Backends.Cpu.Decompositions;
 internal static class LuKernels
 {
     /// <summary>Factors the matrix at <paramref name="o"/> in place (L below the diagonal, unit; U on and above); returns info.</summary>
-    public static int Factor<T>(T[] a, int o, int n, int[] pivots) where T : IFloatingPointIeee754<T>
-    {
-        int info = 0;
-        for (int k = 0; k < n; k++)
-        {
-            int p = k;
-            T best = T.Abs(a[o + k * n + k]);
-            for (int i = k + 1; i < n; i++)
-            {
-                var v = T.Abs(a[o + i * n + k]);
-                if (v > best || (T.IsNaN(v) && !T.IsNaN(best))) { best = v; p = i; }
-            }
-            pivots[k] = p;
-            if (p != k)
-                for (int j = 0; j < n; j++) (a[o + k * n + j], a[o + p * n + j]) = (a[o + p * n + j], a[o + k * n + j]);
-            var pivot = a[o + k * n + k];
-            if (pivot == T.Zero)
-            {
-                if (info == 0) info = k + 1;
-                continue;
-            }
-            for (int i = k + 1; i < n; i++)
-            {
-                var l = a[o + i * n + k] / pivot;
-                a[o + i * n + k] = l;
-                if (l == T.Zero) continue;
-                for (int j = k + 1; j < n; j++) a[o + i * n + j] -= l * a[o + k * n + j];
-            }
-        }
-        return info;
-    }
+    public static int Factor<T>(T[] a, int o, int n, int[] pivots) where T : IFloatingPointIeee754<T> =>
+        TriangularKernels.LuFactor(a, o, n, n, pivots); // the square case of the rectangular factorisation
 
     /// <summary>Solves A X = B for the n×k right-hand sides at <paramref name="bo"/>, given A's factors.</summary>
     public static void Solve<T>(T[] lu, int o, int n, int[] pivots, T[] b, int bo, int k) where T : IFloatingPointIeee754<T>
