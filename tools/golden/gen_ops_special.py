@@ -5,7 +5,7 @@ pointwise helpers (exp2, logit, frac, sgn, signbit, float_power, copysign, heavi
 fmin, floor_divide, logaddexp(2), isfinite/isposinf/isneginf/isreal, isin, nan_to_num, square, fix and the arc* aliases)
 and the in-place forms of existing unary ops.
 
-Cases use gen_ops.py's format; the helpers are gen_ops_core.py's. Run with /usr/bin/python3 (Debian's python3-torch 1.13).
+Cases use gen_ops.py's format; the encoders come from golden_common.py. Run with /usr/bin/python3 (Debian's python3-torch 1.13).
 """
 import json
 import math
@@ -14,54 +14,10 @@ import os
 import torch
 import torch.nn.functional as F
 
-DTYPES = {
-    "bool": torch.bool, "uint8": torch.uint8, "int8": torch.int8, "int16": torch.int16, "int32": torch.int32,
-    "int64": torch.int64, "float16": torch.float16, "bfloat16": torch.bfloat16, "float32": torch.float32, "float64": torch.float64,
-}
-NAME = {v: k for k, v in DTYPES.items()}
+# The op-table encoders shared with gen_pool3d.py and gen_sampling.py (gen_ops.py's encodings).
+from golden_common import DTYPES, NAME, jf, enc_tensor, enc_arg as enc  # noqa: E402
+
 nan, inf = math.nan, math.inf
-
-
-def jf(v):
-    if math.isnan(v):
-        return "nan"
-    if math.isinf(v):
-        return "inf" if v > 0 else "-inf"
-    return float(v)
-
-
-def enc_tensor(t):
-    t = t.detach().contiguous()
-    flat = t.reshape(-1)
-    if t.dtype == torch.bool:
-        data = [bool(v) for v in flat.tolist()]
-    elif t.dtype.is_floating_point:
-        data = [jf(v) for v in flat.double().tolist()]
-    else:
-        data = [int(v) for v in flat.tolist()]
-    return {"dtype": NAME[t.dtype], "shape": list(t.shape), "data": data}
-
-
-def enc(a):
-    if a is None:
-        return None
-    if isinstance(a, torch.Tensor):
-        return enc_tensor(a)
-    if isinstance(a, bool):
-        return {"bool": a}
-    if isinstance(a, int):
-        return {"int": a}
-    if isinstance(a, float):
-        return {"float": jf(a)}
-    if isinstance(a, torch.dtype):
-        return {"scalar_type": NAME[a]}
-    if isinstance(a, str):
-        return {"str": a}
-    if isinstance(a, (list, tuple)):
-        if all(isinstance(x, int) and not isinstance(x, bool) for x in a):
-            return {"ints": list(a)}
-        return {"tensors": [enc(x) for x in a]}
-    raise TypeError(type(a))
 
 
 def build(a):
