@@ -289,6 +289,7 @@ def transforms():
 V1 = T([-1.0, 0.0, 0.5, 1.0, 2.0, float("nan"), float("inf")])
 VM = T([[[1.0, 0.0], [0.5, 2.0]], [[1.0, 0.3], [0.3, 1.0]], [[1.0, 0.0], [0.0, 0.0]], [[-1.0, 0.0], [2.0, -1.0]],
         [[1.0, 2.0], [2.0, 1.0]], [[1.0, 0.0], [0.0, 1.0]]])
+VMS = T([[[1.0, 0.3], [0.3, 1.0]], [[1.0, 2.0], [2.0, 1.0]], [[1.0, 0.0], [0.0, 0.0]], [[2.0, 0.0], [0.0, 1.0]]])
 VS = T([[0.2, 0.3, 0.5], [0.5, 0.6, -0.1], [1.0, 0.0, 0.0], [0.3, 0.3, 0.3]])
 VO = T([[0.0, 1.0, 0.0], [1.0, 1.0, 0.0], [0.0, 0.0, 0.0], [0.0, 0.5, 0.5]])
 VC = torch.stack([torch.eye(2, dtype=torch.float64), T([[1.0, 0.0], [0.6, 0.8]]), T([[1.0, 0.0], [0.6, 0.7]]), T([[1.0, 0.5], [0.0, 1.0]])])
@@ -307,6 +308,9 @@ CONSTRAINTS = [
     ("lower_triangular", C.lower_triangular, VM), ("lower_cholesky", C.lower_cholesky, VM),
     ("square", C.square, VM), ("symmetric", C.symmetric, VM),
     ("positive_semidefinite", C.positive_semidefinite, VM), ("positive_definite", C.positive_definite, VM),
+    ("positive_semidefinite_sym", C.positive_semidefinite, VMS), ("positive_definite_sym", C.positive_definite, VMS),
+    ("symmetric_sym", C.symmetric, VMS),
+    ("integer_less_than", C._IntegerLessThan(1), V1),
     ("corr_cholesky", C.corr_cholesky, VC),
     ("cat", C.cat([C.positive, C.real], 0, [3, 4]), V1),
     ("stack", C.stack([C.positive, C.real, C.unit_interval], 0), T([[1.0, -1.0], [-1.0, 2.0], [0.5, 1.5]])),

@@ -227,3 +227,71 @@ public class Distribution2GoldenTests
         Assert.IsAssignableFrom<TR.IndependentTransform>(t);
     }
 }
+
+/// <summary>torch.distributions.constraints: check() values, reprs, event_dim and is_discrete against PyTorch 1.13.</summary>
+public class Constraint2GoldenTests
+{
+    private static readonly Lazy<JsonDocument> Doc = new(() =>
+        JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "golden", "distributions2.json"))));
+
+    public static TheoryData<string> ConstraintNames() =>
+        new(Doc.Value.RootElement.GetProperty("constraints").EnumerateArray().Select(c => c.GetProperty("name").GetString()!));
+
+    private static constraints.Constraint Make(string name) => name switch
+    {
+        "real" => constraints.real,
+        "boolean" => constraints.boolean,
+        "positive" => constraints.positive,
+        "nonnegative" => constraints.nonnegative,
+        "unit_interval" => constraints.unit_interval,
+        "nonnegative_integer" => constraints.nonnegative_integer,
+        "positive_integer" => constraints.positive_integer,
+        "greater_than" => constraints.greater_than(0.5),
+        "greater_than_eq" => constraints.greater_than_eq(0.5),
+        "less_than" => constraints.less_than(1.0),
+        "interval" => constraints.interval(0.0, 1.0),
+        "half_open_interval" => constraints.half_open_interval(0.0, 1.0),
+        "integer_interval" => constraints.integer_interval(0L, 1L),
+        "integer_less_than" => new constraints._IntegerLessThan(1L),
+        "real_vector" => constraints.real_vector,
+        "simplex" => constraints.simplex,
+        "one_hot" => constraints.one_hot,
+        "multinomial" => constraints.multinomial(1L),
+        "independent" => constraints.independent(constraints.positive, 1),
+        "lower_triangular" => constraints.lower_triangular,
+        "lower_cholesky" => constraints.lower_cholesky,
+        "square" => constraints.square,
+        "symmetric" or "symmetric_sym" => constraints.symmetric,
+        "positive_semidefinite" or "positive_semidefinite_sym" => constraints.positive_semidefinite,
+        "positive_definite" or "positive_definite_sym" => constraints.positive_definite,
+        "corr_cholesky" => constraints.corr_cholesky,
+        "cat" => constraints.cat([constraints.positive, constraints.real], 0, [3, 4]),
+        "stack" => constraints.stack([constraints.positive, constraints.real, constraints.unit_interval], 0),
+        _ => throw new ArgumentException(name),
+    };
+
+    [Theory]
+    [MemberData(nameof(ConstraintNames))]
+    public void CheckMatchesPyTorch(string name)
+    {
+        var c = Doc.Value.RootElement.GetProperty("constraints").EnumerateArray().Single(e => e.GetProperty("name").GetString() == name);
+        var constraint = Make(name);
+        var got = constraint.check(G.Tensor(c.GetProperty("value")));
+        Assert.Equal(ScalarType.Bool, got.dtype);
+        var want = c.GetProperty("check").GetProperty("values").EnumerateArray().Select(v => v.GetBoolean() ? 1L : 0L).ToArray();
+        Assert.Equal(G.Shape(c.GetProperty("check").GetProperty("shape")), got.shape);
+        Assert.Equal(want, got.to(ScalarType.Int64).contiguous().data<long>().ToArray());
+        Assert.Equal(c.GetProperty("repr").GetString(), constraint.ToString());
+        Assert.Equal(c.GetProperty("event_dim").GetInt32(), constraint.event_dim);
+        Assert.Equal(c.GetProperty("is_discrete").GetBoolean(), constraint.is_discrete);
+    }
+
+    [Fact]
+    public void DependentConstraintCannotBeChecked()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => constraints.dependent.check(torch.zeros(2)));
+        Assert.Equal("Cannot determine validity of dependent constraint", ex.Message);
+        Assert.Throws<NotSupportedException>(() => constraints.dependent.event_dim);
+        Assert.Equal(1, new constraints._Dependent(is_discrete: true, event_dim: 1).event_dim);
+    }
+}
