@@ -165,6 +165,9 @@ public static partial class torch
                         $"of the distribution {this}, but found invalid values:\n{PyFormat(value)}");
             }
 
+            /// <summary>Runs this distribution's <see cref="ValidateSample"/> on behalf of a wrapper (TransformedDistribution.cdf).</summary>
+            internal void ValidateSampleOf(Tensor value) => ValidateSample(value);
+
             private static bool AllTrue(Tensor valid) => valid.numel() == 0 || valid.all().item<bool>();
 
             /// <summary>Python's <c>tuple(shape)</c>: <c>()</c>, <c>(2,)</c>, <c>(2, 3)</c>.</summary>

@@ -101,11 +101,13 @@ internal static partial class KLDivergences
 
     static partial void RegisterGroup2();
     static partial void RegisterGroup3();
+    static partial void RegisterGroup4();
 
     /// <summary>Registers the pairs defined in the other parts of this class.</summary>
     public static void RegisterMore()
     {
         RegisterGroup2();
         RegisterGroup3();
+        RegisterGroup4();
     }
 }
