@@ -62,6 +62,10 @@ namespace Flint
 
             public static partial class functional
             {
+                /// <summary>In-place randomized leaky ReLU (PyTorch's <c>F.rrelu_</c>).</summary>
+                public static Tensor rrelu_(Tensor input, double lower = 1.0 / 8, double upper = 1.0 / 3, bool training = false) =>
+                    rrelu(input, lower, upper, training, inplace: true);
+
                 /// <summary>
                 /// Randomized leaky ReLU (PyTorch's <c>F.rrelu</c>). With <paramref name="training"/>, every element x &lt;= 0 is
                 /// multiplied by a slope drawn from U(<paramref name="lower"/>, <paramref name="upper"/>) (from the global generator)

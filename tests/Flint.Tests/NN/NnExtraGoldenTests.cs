@@ -200,6 +200,9 @@ public class NnExtraGoldenTests
         Assert.Same(z, z.rrelu_(0.5, 0.5));
         Assert.Equal(new[] { -0.5, 2.0, -1.5 }, z.data<double>().ToArray());
         Assert.Equal(new[] { -0.5, 2.0, -1.5 }, x.rrelu(0.5, 0.5, training: true).data<double>().ToArray());
+        var w = x.clone();
+        Assert.Same(w, F.rrelu_(w, 0.25, 0.25));
+        Assert.Equal(new[] { -0.25, 2.0, -0.75 }, w.data<double>().ToArray());
         Assert.Throws<ArgumentException>(() => F.rrelu(x, 0.5, 0.2));
     }
 
