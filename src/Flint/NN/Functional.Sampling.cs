@@ -40,7 +40,7 @@ public static partial class torch
             public static Tensor grid_sample(Tensor input, Tensor grid, GridSampleMode mode = GridSampleMode.Bilinear,
                 GridSamplePaddingMode padding_mode = GridSamplePaddingMode.Zeros, bool? align_corners = null) =>
                 GridSampling.GridSample(input, grid,
-                    mode switch { GridSampleMode.Nearest => GridSampling.Nearest, GridSampleMode.Bicubic => GridSampling.Bicubic, _ => GridSampling.Bilinear },
+                    mode switch { GridSampleMode.Nearest => GridSampling.NearestMode, GridSampleMode.Bicubic => GridSampling.BicubicMode, _ => GridSampling.BilinearMode },
                     padding_mode switch { GridSamplePaddingMode.Border => GridSampling.Border, GridSamplePaddingMode.Reflection => GridSampling.Reflection, _ => GridSampling.Zeros },
                     align_corners ?? false);
 
@@ -49,9 +49,9 @@ public static partial class torch
             {
                 int m = mode switch
                 {
-                    "bilinear" => GridSampling.Bilinear,
-                    "nearest" => GridSampling.Nearest,
-                    "bicubic" => GridSampling.Bicubic,
+                    "bilinear" => GridSampling.BilinearMode,
+                    "nearest" => GridSampling.NearestMode,
+                    "bicubic" => GridSampling.BicubicMode,
                     _ => throw new ArgumentException($"nn.functional.grid_sample(): expected mode to be 'bilinear', 'nearest' or 'bicubic', but got: '{mode}'"),
                 };
                 int p = padding_mode switch

@@ -12,7 +12,7 @@ namespace Flint.Ops;
 /// </summary>
 internal static class GridSampling
 {
-    internal const int Bilinear = 0, Nearest = 1, Bicubic = 2;
+    internal const int BilinearMode = 0, NearestMode = 1, BicubicMode = 2;
     internal const int Zeros = 0, Border = 1, Reflection = 2;
 
     internal static Tensor GridSample(Tensor input, Tensor grid, int mode, int padding, bool align)
@@ -28,7 +28,7 @@ internal static class GridSampling
                 throw new ArgumentException($"grid_sampler(): expected input to have non-empty spatial dimensions, but input has sizes {Shapes.Str(input.Shape)} with dimension {i} being empty");
         if (input.dim() != 4 || grid.dim() != 4)
         {
-            if (input.dim() == 5 && grid.dim() == 5 && mode == Bicubic) throw new ArgumentException("grid_sampler(): bicubic interpolation only supports 4D input");
+            if (input.dim() == 5 && grid.dim() == 5 && mode == BicubicMode) throw new ArgumentException("grid_sampler(): bicubic interpolation only supports 4D input");
             if (input.dim() == 5 && grid.dim() == 5) throw new NotSupportedException("grid_sample: Flint samples 4-d input only (grid_sampler_2d); 5-d input (grid_sampler_3d) is not supported yet");
             throw new ArgumentException($"grid_sampler(): expected 4D or 5D input and grid with same number of dimensions, but got input with sizes {Shapes.Str(input.Shape)} and grid with sizes {Shapes.Str(grid.Shape)}");
         }
@@ -47,7 +47,7 @@ internal static class GridSampling
             var index = (y.clamp(0, h - 1) * w + x.clamp(0, w - 1)).to(ScalarType.Int64).reshape(n, 1, ho * wo).expand(n, c, ho * wo);
             return flat.gather(2, index).reshape(n, c, ho, wo) * inside.unsqueeze(1);
         }
-        if (mode == Bicubic)
+        if (mode == BicubicMode)
         {
             var x0 = ix.detach().floor();
             var y0 = iy.detach().floor();
@@ -70,7 +70,7 @@ internal static class GridSampling
         }
         ix = Coordinates(ix, w, padding, align);
         iy = Coordinates(iy, h, padding, align);
-        if (mode == Nearest) return Tap(ix.detach().round(), iy.detach().round());
+        if (mode == NearestMode) return Tap(ix.detach().round(), iy.detach().round());
         var xw = ix.detach().floor();
         var yn = iy.detach().floor();
         var xe = xw + 1;
