@@ -56,4 +56,34 @@ internal static class InPlaceForwards
         }
         return torch.where(input > 0.0, input, w * input);
     }
+
+    /// <summary>
+    /// An in-place view change (<c>squeeze_</c>, <c>unsqueeze_</c>, <c>transpose_</c>): self takes the layout of
+    /// <paramref name="view"/>(self) over the same storage, its version moves on and, under autograd, it takes the view's
+    /// history (PyTorch's SqueezeBackward2 and kin); a leaf that requires grad refuses, as in PyTorch.
+    /// </summary>
+    public static Tensor ViewInPlace(Tensor self, Func<Tensor, Tensor> view)
+    {
+        bool record = GradMode.IsEnabled && self.requires_grad;
+        if (record) InPlace.CheckWithGrad(self);
+        var v = view(self);
+        self.SetData(v);
+        self.Storage.Version++;
+        if (record && v.GradFn is not null) self.SetHistory(v.GradFn, v.OutputNr);
+        return self;
+    }
+
+    /// <summary>
+    /// TorchSharp's <c>out=</c> factories on a tensor (<c>t.zeros(2, 3)</c>, <c>t.eye(3, 3)</c>): self takes the new
+    /// tensor's shape and values in its own dtype and device. As PyTorch's <c>out=</c> ops, refused on a tensor that
+    /// requires grad while grad mode is on.
+    /// </summary>
+    public static Tensor Out(Tensor self, Tensor result)
+    {
+        if (GradMode.IsEnabled && self.requires_grad)
+            throw new InvalidOperationException("out=... arguments don't support automatic differentiation, but one of the arguments requires grad.");
+        self.SetData(result);
+        self.Storage.Version++;
+        return self;
+    }
 }
