@@ -206,5 +206,62 @@ public static partial class torch
             if (device.type != DeviceType.CPU) throw new InvalidOperationException($"cannot pin '{EmbeddingOps.TensorTypeName(this)}' only dense CPU tensors can be pinned");
             return this;
         }
+    
+        // ---------------------------------------------------------------- TorchSharp housekeeping and no-op members
+
+        /// <summary>TorchSharp's misspelt alias of <see cref="DetachFromDisposeScope"/>.</summary>
+        public Tensor DetatchFromDisposeScope() => DetachFromDisposeScope();
+
+        /// <summary>Moves this tensor into the dispose scope that owns <paramref name="other"/> (out of every scope when none does).</summary>
+        public Tensor MoveToOtherDisposeScope(Tensor other) => MoveToOtherDisposeScope(other.Scope);
+
+        /// <summary>Moves this tensor into <paramref name="other"/> (out of every scope when null).</summary>
+        public Tensor MoveToOtherDisposeScope(DisposeScope? other)
+        {
+            if (other is null) return DetachFromDisposeScope();
+            other.Adopt(this);
+            return this;
+        }
+
+        /// <summary>Whether this tensor has been disposed (TorchSharp: its native handle is gone).</summary>
+        public bool IsInvalid => IsDisposed;
+
+        /// <summary>False: Flint has no complex dtypes, so no tensor carries PyTorch's lazy conjugate bit.</summary>
+        public bool is_conj() => false;
+
+        /// <summary>False: Flint has no lazy negative bit (PyTorch sets it only on views of conjugated complex tensors).</summary>
+        public bool is_neg() => false;
+
+        /// <summary>This tensor: with no conjugate bit there is nothing to materialise (as PyTorch returns self then).</summary>
+        public Tensor resolve_conj() => this;
+
+        /// <summary>This tensor: with no negative bit there is nothing to materialise (as PyTorch returns self then).</summary>
+        public Tensor resolve_neg() => this;
+
+        /// <summary>
+        /// RReLU as <c>torch.rrelu(x, lower, upper)</c> with its default <c>training=False</c> (TorchSharp's method calls it so):
+        /// leaky ReLU with slope (lower + upper)/2. For random slopes in training use <c>nn.RReLU</c> / <c>F.rrelu(training: true)</c>.
+        /// </summary>
+        public Tensor rrelu(double lower = 1.0 / 8.0, double upper = 1.0 / 3.0) => leaky_relu((lower + upper) / 2);
+
+        /// <summary>RReLU in place (eval form: slope (lower + upper)/2).</summary>
+        public Tensor rrelu_(double lower = 1.0 / 8.0, double upper = 1.0 / 3.0) => leaky_relu_((lower + upper) / 2);
+
+        // ---------------------------------------------------------------- TorchSharp's random *_out members
+
+        /// <summary>Resizes this tensor to <paramref name="sizes"/> and fills it with U[0, 1) samples (<c>torch.rand(sizes, out=this)</c>), in its dtype.</summary>
+        public Tensor rand_out(params long[] sizes) => InPlaceForwards.Out(this, torch.rand(sizes, dtype, device));
+
+        /// <summary>Resizes this tensor to <paramref name="sizes"/> and fills it with N(0, 1) samples (<c>torch.randn(sizes, out=this)</c>), in its dtype.</summary>
+        public Tensor randn_out(params long[] sizes) => InPlaceForwards.Out(this, torch.randn(sizes, dtype, device));
+
+        /// <summary>Resizes this tensor to <paramref name="sizes"/> and fills it with integers from [0, high) (<c>torch.randint(high, sizes, out=this)</c>).</summary>
+        public Tensor randint_out(long high, long[] sizes) => InPlaceForwards.Out(this, torch.randint(0, high, sizes, dtype, device));
+
+        /// <summary>Makes this tensor a random permutation of 0..n-1 (<c>torch.randperm(n, out=this)</c>), in its dtype.</summary>
+        public Tensor randperm_out(long n) => InPlaceForwards.Out(this, torch.randperm(n, dtype, device));
+
+        /// <summary>Makes this tensor start, start + step, ... below stop (<c>torch.arange(start, stop, step, out=this)</c>), in its dtype.</summary>
+        public Tensor arange_out(double start, double stop, double step = 1) => InPlaceForwards.Out(this, torch.arange(start, stop, step, dtype, device));
     }
 }

@@ -584,3 +584,69 @@ public class TensorSurfaceFreeFunctionTests
         Assert.Equal(new long[] { 2, 1, 3 }, x.shape);
     }
 }
+
+/// <summary>TorchSharp's housekeeping members, the eval-mode rrelu and the random *_out members.</summary>
+public class TensorSurfaceHousekeepingTests
+{
+    [Fact]
+    public void RreluIsLeakyReluWithTheMeanSlope()
+    {
+        // PyTorch 1.13: torch.rrelu(x, lower, upper) (training=False) equals leaky_relu(x, (lower + upper) / 2) bit for bit.
+        var x = torch.zeros(4, 5).normal_(0, 3, new torch.Generator(8));
+        Assert.Equal(F.leaky_relu(x, 0.2).data<float>(), x.rrelu(0.1, 0.3).data<float>());
+        var y = x.clone();
+        Assert.Same(y, y.rrelu_());
+        Assert.Equal(F.leaky_relu(x, (1.0 / 8 + 1.0 / 3) / 2).data<float>(), y.data<float>());
+    }
+
+    [Fact]
+    public void ConjAndNegBitsAreAlwaysClear()
+    {
+        var x = torch.ones(2);
+        Assert.False(x.is_conj());
+        Assert.False(x.is_neg());
+        Assert.Same(x, x.resolve_conj());
+        Assert.Same(x, x.resolve_neg());
+    }
+
+    [Fact]
+    public void DisposeScopeMembers()
+    {
+        Tensor kept, moved;
+        using (var outer = torch.NewDisposeScope())
+        {
+            Tensor anchor = torch.zeros(1);
+            using (torch.NewDisposeScope())
+            {
+                kept = torch.ones(2).DetatchFromDisposeScope();
+                moved = torch.ones(2).MoveToOtherDisposeScope(anchor);
+            }
+            Assert.False(kept.IsInvalid);
+            Assert.False(moved.IsInvalid);
+        }
+        Assert.True(moved.IsInvalid);
+        Assert.False(kept.IsInvalid);
+        kept.Dispose();
+        Assert.True(kept.IsInvalid);
+    }
+
+    [Fact]
+    public void RandomOutMembersResizeInTheirDtype()
+    {
+        var t = torch.zeros(1, ScalarType.Float64);
+        Assert.Same(t, t.rand_out(2, 3));
+        Assert.Equal(new long[] { 2, 3 }, t.shape);
+        Assert.Equal(ScalarType.Float64, t.dtype);
+        Assert.True(t.min().item<double>() >= 0 && t.max().item<double>() < 1);
+        t.randn_out(4);
+        Assert.Equal(new long[] { 4 }, t.shape);
+        var i = torch.zeros(1, ScalarType.Int32);
+        i.randint_out(5, [10]);
+        Assert.Equal(ScalarType.Int32, i.dtype);
+        Assert.True(i.min().item<int>() >= 0 && i.max().item<int>() < 5);
+        i.randperm_out(6);
+        Assert.Equal(new[] { 0, 1, 2, 3, 4, 5 }, i.data<int>().Order());
+        i.arange_out(0, 5, 2);
+        Assert.Equal(new[] { 0, 2, 4 }, i.data<int>());
+    }
+}
