@@ -2,7 +2,7 @@ namespace Flint;
 
 /// <summary>
 /// The serial CPU samplers behind <c>Tensor.exponential_</c>, <c>cauchy_</c>, <c>log_normal_</c>, <c>geometric_</c>,
-/// <c>random_()</c>, and <c>bernoulli_(Tensor p)</c>, as PyTorch 1.13's CPU kernels draw
+/// <c>random_()</c> and <c>bernoulli_(Tensor p)</c>, as PyTorch 1.13's CPU kernels draw
 /// them (<c>aten/src/ATen/native/cpu/DistributionTemplates.h</c>, <c>aten/src/ATen/core/TransformationHelper.h</c>): one element after another in memory order of a contiguous
 /// tensor, each from <see cref="Distributions.SampleUniformDouble"/> (one 64-bit draw) unless it says otherwise, so a
 /// seeded generator gives PyTorch's values (tests/golden/tensor-surface.json).
