@@ -5,7 +5,7 @@ namespace Flint;
 
 // TorchSharp's remaining Tensor members: the *_like and out= factories, conversions (to_type, char, short),
 // element access (ReadCpu*, tolist), in-place view changes (squeeze_, unsqueeze_, transpose_, set_), slice/index,
-// the unfold view, where/isin/is_nonzero and pin_memory.
+// the unfold view, where/isin/is_nonzero, pin_memory, dispose-scope members, rrelu and the random *_out members.
 public static partial class torch
 {
     public partial class Tensor
@@ -207,7 +207,7 @@ public static partial class torch
             return this;
         }
     
-        // ---------------------------------------------------------------- TorchSharp housekeeping and no-op members
+        // ---------------------------------------------------------------- TorchSharp housekeeping members
 
         /// <summary>TorchSharp's misspelt alias of <see cref="DetachFromDisposeScope"/>.</summary>
         public Tensor DetatchFromDisposeScope() => DetachFromDisposeScope();
@@ -225,18 +225,6 @@ public static partial class torch
 
         /// <summary>Whether this tensor has been disposed (TorchSharp: its native handle is gone).</summary>
         public bool IsInvalid => IsDisposed;
-
-        /// <summary>False: Flint has no complex dtypes, so no tensor carries PyTorch's lazy conjugate bit.</summary>
-        public bool is_conj() => false;
-
-        /// <summary>False: Flint has no lazy negative bit (PyTorch sets it only on views of conjugated complex tensors).</summary>
-        public bool is_neg() => false;
-
-        /// <summary>This tensor: with no conjugate bit there is nothing to materialise (as PyTorch returns self then).</summary>
-        public Tensor resolve_conj() => this;
-
-        /// <summary>This tensor: with no negative bit there is nothing to materialise (as PyTorch returns self then).</summary>
-        public Tensor resolve_neg() => this;
 
         /// <summary>
         /// RReLU as <c>torch.rrelu(x, lower, upper)</c> with its default <c>training=False</c> (TorchSharp's method calls it so):

@@ -585,7 +585,7 @@ public class TensorSurfaceFreeFunctionTests
     }
 }
 
-/// <summary>TorchSharp's housekeeping members, the eval-mode rrelu and the random *_out members.</summary>
+/// <summary>TorchSharp's dispose-scope members, the eval-mode rrelu and the random *_out members.</summary>
 public class TensorSurfaceHousekeepingTests
 {
     [Fact]
@@ -597,16 +597,6 @@ public class TensorSurfaceHousekeepingTests
         var y = x.clone();
         Assert.Same(y, y.rrelu_());
         Assert.Equal(F.leaky_relu(x, (1.0 / 8 + 1.0 / 3) / 2).data<float>(), y.data<float>());
-    }
-
-    [Fact]
-    public void ConjAndNegBitsAreAlwaysClear()
-    {
-        var x = torch.ones(2);
-        Assert.False(x.is_conj());
-        Assert.False(x.is_neg());
-        Assert.Same(x, x.resolve_conj());
-        Assert.Same(x, x.resolve_neg());
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.Intrinsics;
 
 namespace Flint.Backends.Cpu;
 
@@ -246,16 +247,41 @@ internal static class ElementwiseKernels
         var cur = new LoopPlan.Cursor(plan, [x.Offset, g.Offset, o.Offset]);
         bool hasLo = lo.HasValue, hasHi = hi.HasValue;
         T l = lo.GetValueOrDefault(), h = hi.GetValueOrDefault();
+        bool dense = sx == 1 && sg == 1 && so == 1;
         while (cur.MoveNext())
         {
             long ix = cur.Offsets[0], ig = cur.Offsets[1], io = cur.Offsets[2];
-            for (long i = 0; i < n; i++, ix += sx, ig += sg, io += so)
+            long i = 0;
+            if (dense) i = ClampBackwardVectorized(X.AsSpan((int)ix, (int)n), G.AsSpan((int)ig, (int)n), O.AsSpan((int)io, (int)n), lo, hi);
+            for (ix += i * sx, ig += i * sg, io += i * so; i < n; i++, ix += sx, ig += sg, io += so)
             {
                 T v = X[ix];
                 bool pass = (!hasLo || v >= l) && (!hasHi || v <= h);
                 O[io] = pass ? G[ig] : T.Zero;
             }
         }
+    }
+
+    /// <summary>
+    /// The dense part of <see cref="ClampBackward{T}"/> in 256-bit lanes: the gradient masked by the same comparisons
+    /// (NaN fails both, as in the scalar loop). Returns how many leading elements it wrote.
+    /// </summary>
+    private static int ClampBackwardVectorized<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> g, Span<T> o, T? lo, T? hi)
+        where T : unmanaged, INumber<T>
+    {
+        if (!Vector256.IsHardwareAccelerated || !Vector256<T>.IsSupported) return 0;
+        int width = Vector256<T>.Count, i = 0;
+        var l = Vector256.Create(lo.GetValueOrDefault());
+        var h = Vector256.Create(hi.GetValueOrDefault());
+        for (; i <= x.Length - width; i += width)
+        {
+            var v = Vector256.Create(x.Slice(i, width));
+            var mask = Vector256<T>.AllBitsSet;
+            if (lo.HasValue) mask &= Vector256.GreaterThanOrEqual(v, l);
+            if (hi.HasValue) mask &= Vector256.LessThanOrEqual(v, h);
+            (Vector256.Create(g.Slice(i, width)) & mask).CopyTo(o.Slice(i, width));
+        }
+        return i;
     }
 
     /// <summary>Writes one value everywhere in a strided view.</summary>
