@@ -60,19 +60,7 @@ public static partial class torch
             public static Tensor softmin(Tensor input, long dim, ScalarType? dtype = null) => (dtype is { } dt ? input.to(dt) : input).neg().softmax(dim);
 
             /// <summary>PReLU: x for x &gt; 0, else weight·x, the weight broadcast along the channel dim (dim 1).</summary>
-            public static Tensor prelu(Tensor input, Tensor weight)
-            {
-                var w = weight;
-                if (weight.numel() > 1)
-                {
-                    if (input.dim() == 0 || (input.dim() >= 2 ? input.size(1) : input.size(0)) != weight.numel())
-                        throw new ArgumentException($"Mismatch of parameter numbers and input channel size. Found parameter numbers = {weight.numel()} and channel size = {(input.dim() >= 2 ? input.size(1) : input.dim() == 1 ? input.size(0) : 1)}.");
-                    var shape = Enumerable.Repeat(1L, (int)Math.Max(input.dim(), 1)).ToArray();
-                    shape[input.dim() >= 2 ? 1 : 0] = weight.numel();
-                    w = weight.reshape(shape);
-                }
-                return torch.where(input > 0.0, input, w * input);
-            }
+            public static Tensor prelu(Tensor input, Tensor weight) => InPlaceForwards.Prelu(input, weight);
         }
     }
 }

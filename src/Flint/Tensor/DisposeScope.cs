@@ -58,6 +58,15 @@ public sealed class DisposeScope : IDisposable
         }
     }
 
+    /// <summary>Makes this scope the owner of <paramref name="t"/>, taking it from the scope that owned it (TorchSharp's MoveToOtherDisposeScope).</summary>
+    internal void Adopt(Tensor t)
+    {
+        if (_disposed) throw new ObjectDisposedException(nameof(DisposeScope), "The dispose scope has been disposed.");
+        if (ReferenceEquals(t.Scope, this)) return;
+        t.Scope = this;
+        _tensors.Add(t);
+    }
+
     /// <summary>Takes tensors out of every scope: they live until collected or disposed by hand.</summary>
     public void Detach(params Tensor[] tensors)
     {
