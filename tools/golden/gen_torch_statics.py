@@ -138,6 +138,8 @@ hcase("tensor_bins_weight_density", torch.histogram(hx, hb, weight=hw, density=T
 hcase("constant", torch.histogram(torch.tensor([1.0, 1.0, 1.0]), 2))
 hcase("f64_bins7", torch.histogram(hx.double() * 3.3, 7))
 hcase("edge_values", torch.histogram(torch.linspace(0, 1, 11), 10))
+hcase("f32_bins20", torch.histogram(hx * 2.7, 20))  # 21 edges: linspace's vectorised path (2 x 8 float lanes)
+hcase("f64_bins19", torch.histogram(hx.double() * 1.7 - 0.3, 19, weight=hw.double(), density=True))
 out["histogram_input"] = enc(hx)
 out["histogram_weight"] = enc(hw)
 out["histogram_bins"] = enc(hb)

@@ -230,8 +230,33 @@ public static partial class torch
         if (!double.IsFinite(lo) || !double.IsFinite(hi))
             throw new ArgumentException($"torch.histogramdd: dimension 0's range [{Fmt(lo)}, {Fmt(hi)}] is not finite");
         if (lo == hi) { lo -= 0.5; hi += 0.5; }
-        var edges = linspace(lo, hi, bins + 1, input.dtype, input.device);
+        var edges = input.dtype == ScalarType.Float64
+            ? tensor(LinspaceAsPyTorch(lo, hi, bins + 1), ScalarType.Float64, CPU)
+            : tensor(LinspaceAsPyTorch((float)lo, (float)hi, bins + 1), ScalarType.Float32, CPU);
+        if (input.device.type != DeviceType.CPU) edges = edges.to(input.device);
         return HistogramCore(input, edges, linear: true, weight, density);
+    }
+
+    /// <summary>
+    /// PyTorch 1.13's CPU linspace kernel in the element type, lane for lane (AVX2: 32-byte vectors, two per step of the
+    /// vectorised loop, the tail scalar): a scalar element is start + step·i in the first half and end − step·(n − 1 − i) in
+    /// the second; a vector takes its base the same way from its first index and adds lane·step.
+    /// </summary>
+    private static unsafe T[] LinspaceAsPyTorch<T>(T start, T end, long steps) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var r = new T[steps];
+        if (steps == 1) { r[0] = start; return r; }
+        T step = (end - start) / T.CreateTruncating(steps - 1);
+        long half = steps / 2, lanes = 32 / sizeof(T), i = 0;
+        T Scalar(long k) => k < half ? start + step * T.CreateTruncating(k) : end - step * T.CreateTruncating(steps - k - 1);
+        for (; i + 2 * lanes <= steps; i += 2 * lanes)
+            for (long v = i; v < i + 2 * lanes; v += lanes)
+            {
+                T b = Scalar(v);
+                for (long l = 0; l < lanes; l++) r[v + l] = b + T.CreateTruncating(l) * step;
+            }
+        for (; i < steps; i++) r[i] = Scalar(i);
+        return r;
     }
 
     private static string Fmt(double v) => v.ToString(System.Globalization.CultureInfo.InvariantCulture);

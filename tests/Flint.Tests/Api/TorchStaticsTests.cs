@@ -61,7 +61,7 @@ public class TorchStaticsTests
     [Fact]
     public void LegacyTypedConstructorsCast()
     {
-        var x = tensor(new[] { 1.7, -2.2, 0.0 });
+        var x = tensor(new[] { 1.7, -2.2, 0.0 }, ScalarType.Float64);
         Assert.Equal(ScalarType.Float32, FloatTensor(x).dtype);
         Assert.Equal(new[] { 1.7, -2.2, 0.0 }, Values(DoubleTensor(x)));
         Assert.Equal(new long[] { 1, -2, 0 }, LongTensor(x).data<long>());
@@ -210,7 +210,7 @@ public class TorchStaticsTests
 
     // ---- group 2: random ----
 
-    private static Tensor RunRandom(string name, JsonElement c, Generator g) => name switch
+    private static Tensor RunRandom(string name, JsonElement c, torch.Generator g) => name switch
     {
         "bernoulli_f32" or "bernoulli_f64" => bernoulli(Decode(Input(c, "p")), g),
         "normal_tt_broadcast" or "normal_tt_f32_20" or "normal_tt_f64_20" => normal(Decode(Input(c, "mean")), Decode(Input(c, "std")), g),
@@ -246,7 +246,7 @@ public class TorchStaticsTests
     public void RandomFreeFunctionsMatchPyTorchBitForBit(string name)
     {
         var c = Root.GetProperty("random").EnumerateArray().Single(e => e.GetProperty("name").GetString() == name);
-        var g = new Generator(Seeds[name]);
+        var g = new torch.Generator(Seeds[name]);
         Same(c.GetProperty("result"), RunRandom(name, c, g), name);
     }
 
@@ -254,7 +254,7 @@ public class TorchStaticsTests
     public void ScalarDrawsMatchPyTorch()
     {
         var s = Root.GetProperty("scalar_draws");
-        var g = new Generator(Root.GetProperty("scalar_draws_seed").GetInt64());
+        var g = new torch.Generator(Root.GetProperty("scalar_draws_seed").GetInt64());
         foreach (var v in s.GetProperty("rand_float").EnumerateArray()) Assert.Equal(v.GetDouble(), rand_float(g));
         foreach (var v in s.GetProperty("randn_float").EnumerateArray()) Assert.Equal(v.GetDouble(), randn_float(g));
         foreach (var v in s.GetProperty("randint_long").EnumerateArray()) Assert.Equal(v.GetInt64(), randint_long(-5, 1L << 40, g));
@@ -301,7 +301,7 @@ public class TorchStaticsTests
         try
         {
             Assert.Equal(Environment.ProcessorCount, saved);
-            var g = new Generator(5);
+            var g = new torch.Generator(5);
             var a = normal(0, 1, [300, 200], generator: g);
             var b = normal(0, 1, [200, 250], generator: g);
             var parallel = a.mm(b);
@@ -464,7 +464,7 @@ public class TorchStaticsTests
     [Fact]
     public void GradientIsDifferentiable()
     {
-        var g = new Generator(3);
+        var g = new torch.Generator(3);
         var x = normal(0, 1, [4, 5], ScalarType.Float64, generator: g).requires_grad_(true);
         var c = tensor(new[] { 0.0, 0.3, 1.0, 1.2, 2.5 });
         Assert.True(autograd.gradcheck(xs => gradient(xs[0], new[] { c }, [1], edge_order: 2)[0], [x]));
@@ -498,6 +498,8 @@ public class TorchStaticsTests
             "constant" => histogram(tensor(new[] { 1f, 1f, 1f }), 2),
             "f64_bins7" => histogram(x.to(ScalarType.Float64) * 3.3, 7),
             "edge_values" => histogram(linspace(0, 1, 11), 10),
+            "f32_bins20" => histogram(x * 2.7, 20),
+            "f64_bins19" => histogram(x.to(ScalarType.Float64) * 1.7 - 0.3, 19, weight: w.to(ScalarType.Float64), density: true),
             _ => throw new ArgumentException(name),
         };
         Same(c.GetProperty("bin_edges"), edges, name + " edges");
@@ -580,15 +582,17 @@ public class TorchStaticsTests
         Same(l.GetProperty("symeig_values")[1], none, "symeig no vectors");
 
         Assert.Equal(l.GetProperty("matrix_rank").GetInt64(), matrix_rank(a).item<long>());
-        var smallest = linalg.svdvals(a)[2].item<double>();
-        Assert.Equal(3, matrix_rank(a, (float)(smallest * 0.5)).item<long>());
-        Assert.Equal(2, matrix_rank(a, (float)(smallest * 1.5)).item<long>());
+        // Singular values 4.70, 3.23, 2.68: the rank counts those above tol.
+        Assert.Equal(3, matrix_rank(a, 1.0f).item<long>());
+        Assert.Equal(2, matrix_rank(a, 3.0f).item<long>());
+        Assert.Equal(1, matrix_rank(a, 4.0f).item<long>());
+        Assert.Equal(2, matrix_rank(a.mm(a.mT), 3.0f * 3.0f, symmetric: true).item<long>());
     }
 
     [Fact]
     public void OptimizerInterfacesReadAndSetHyperparameters()
     {
-        var p = new nn.Parameter(zeros(2));
+        var p = nn.Parameter(zeros(2));
         var sgd = optim.SGD([p], lr: 0.1, momentum: 0.9);
         optim.IMomentum m = sgd;
         Assert.Equal(0.9, m.Momentum);
@@ -604,21 +608,21 @@ public class TorchStaticsTests
         Assert.Equal(0.2, group.lr);
         Assert.Equal(0.3, group.InitialLearningRate);
 
-        var adam = optim.Adam([new nn.Parameter(zeros(2))], lr: 0.01, beta1: 0.8, beta2: 0.95);
+        var adam = optim.Adam([nn.Parameter(zeros(2))], lr: 0.01, beta1: 0.8, beta2: 0.95);
         optim.IBetas b = adam;
         Assert.Equal((0.8, 0.95), b.Betas);
         optim.IBetas gb = (Adam.ParamGroup)adam.ParamGroups[0];
         gb.Betas = (0.7, 0.9);
         Assert.Equal(0.7, ((Adam.ParamGroup)adam.ParamGroups[0]).Options!.beta1);
-        Assert.True(optim.AdamW([new nn.Parameter(zeros(2))], lr: 0.01) is optim.IBetas);
-        Assert.True(optim.RMSProp([new nn.Parameter(zeros(2))], lr: 0.01) is optim.IMomentum);
+        Assert.True(optim.AdamW([nn.Parameter(zeros(2))], lr: 0.01) is optim.IBetas);
+        Assert.True(optim.RMSProp([nn.Parameter(zeros(2))], lr: 0.01) is optim.IMomentum);
         Assert.False(sgd is optim.IBetas);
     }
 
     [Fact]
     public void ChainedLRStepsEverySchedulerInOrder()
     {
-        var p = new nn.Parameter(zeros(1));
+        var p = nn.Parameter(zeros(1));
         var opt = optim.SGD([p], lr: 1.0);
         var s1 = optim.lr_scheduler.StepLR(opt, 2, 0.5);
         var s2 = optim.lr_scheduler.ExponentialLR(opt, 0.9);
@@ -629,5 +633,48 @@ public class TorchStaticsTests
         // PyTorch: ChainedScheduler([StepLR(step_size=2, gamma=0.5), ExponentialLR(0.9)]) from lr 1.
         double[] expected = [0.9, 0.405, 0.3645, 0.164025];
         for (int i = 0; i < 4; i++) Assert.Equal(expected[i], rates[i], 12);
+    }
+}
+
+public class TorchSharpHelperStaticsTests
+{
+    [Fact]
+    public void NormalizeNuGetVersionFollowsTorchSharp()
+    {
+        Assert.Equal("1.2.3-beta", torch.NormalizeNuGetVersion("1.2.3.0-beta+sha"));
+        Assert.Equal("1.2.3.4", torch.NormalizeNuGetVersion("1.2.3.4"));
+        Assert.Equal("2.1", torch.NormalizeNuGetVersion("2.1"));
+        Assert.Throws<ArgumentException>(() => torch.NormalizeNuGetVersion("1"));
+        Assert.Throws<ArgumentException>(() => torch.NormalizeNuGetVersion(" "));
+        Assert.Throws<ArgumentException>(() => torch.NormalizeNuGetVersion("1.x"));
+    }
+
+    [Fact]
+    public void WrappedTensorDisposeScopeKeepsOnlyTheResult()
+    {
+        using var outer = torch.NewDisposeScope();
+        var x = torch.ones(3);
+        Tensor? temp = null;
+        var r = torch.WrappedTensorDisposeScope(() => { temp = x * 2; return temp + 1; });
+        Assert.Equal(new[] { 3f, 3f, 3f }, r.data<float>());
+        Assert.True(temp!.IsDisposed);
+        Assert.False(r.IsDisposed);
+        Assert.Same(outer, torch.CurrentDisposeScope);
+    }
+
+    [Fact]
+    public void InPlaceSpecialStaticsAndOrgqr()
+    {
+        var x = torch.tensor(new[] { 2.5, 3.0 }, ScalarType.Float64);
+        var expected = x.mvlgamma(2);
+        Assert.Same(x, torch.mvlgamma_(x, 2));
+        Assert.True(x.equal(expected));
+        var y = torch.tensor(new[] { 1.5, 2.0 }, ScalarType.Float64);
+        var py = y.polygamma(1);
+        Assert.Same(y, torch.polygamma_(y, 1));
+        Assert.True(y.equal(py));
+        var a = torch.tensor(new[,] { { 2.0, 1.0 }, { 1.0, 3.0 }, { 0.5, -1.0 } });
+        var tau = torch.tensor(new[] { 1.2, 0.4 });
+        Assert.True(torch.orgqr(a, tau).equal(torch.linalg.householder_product(a, tau)));
     }
 }
