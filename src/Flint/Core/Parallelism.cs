@@ -25,5 +25,5 @@ internal static class Parallelism
     }
 
     /// <summary>Options for <see cref="Parallel.For(int, int, ParallelOptions, Action{int})"/> bounded by <see cref="IntraOpThreads"/>.</summary>
-    public static ParallelOptions Options => new() { MaxDegreeOfParallelism = Math.Max(1, IntraOpThreads) };
+    public static ParallelOptions LoopOptions => new() { MaxDegreeOfParallelism = Math.Max(1, IntraOpThreads) };
 }

@@ -174,7 +174,7 @@ internal static class PoolingKernels
             return;
         }
         int chunks = Math.Min(g.Planes, Environment.ProcessorCount * 4);
-        Parallel.For(0, chunks, Parallelism.Options, c =>
+        Parallel.For(0, chunks, Parallelism.LoopOptions, c =>
         {
             long from = (long)g.Planes * c / chunks, to = (long)g.Planes * (c + 1) / chunks;
             for (long p = from; p < to; p++) plane(p);
