@@ -157,7 +157,7 @@ internal static partial class Dispatcher
     /// <summary>Runs one decomposition per batch element, in parallel when there are several big enough to pay for it.</summary>
     private static void ForBatch(int batch, int n, Action<int> body)
     {
-        if (batch > 1 && (long)batch * n * n * n >= 1 << 18) Parallel.For(0, batch, body);
+        if (batch > 1 && (long)batch * n * n * n >= 1 << 18) Parallel.For(0, batch, Parallelism.LoopOptions, body);
         else for (int i = 0; i < batch; i++) body(i);
     }
 

@@ -49,7 +49,7 @@ namespace Flint
     namespace Modules
     {
         /// <summary>Adam, following PyTorch 1.13's single-tensor update exactly.</summary>
-        public class Adam : torch.optim.Optimizer
+        public partial class Adam : torch.optim.Optimizer
         {
             /// <summary>Adam over one group of <paramref name="parameters"/>.</summary>
             /// <param name="parameters">The parameters to optimize.</param>
@@ -238,7 +238,7 @@ namespace Flint
             }
 
             /// <summary>An Adam parameter group; options left null take the optimizer's defaults.</summary>
-            public class ParamGroup : ParamGroup<Options>
+            public partial class ParamGroup : ParamGroup<Options>
             {
                 /// <summary>An empty group.</summary>
                 public ParamGroup() { }

@@ -46,7 +46,7 @@ namespace Flint
     namespace Modules
     {
         /// <summary>Adamax, following PyTorch 1.13's single-tensor update exactly.</summary>
-        public class Adamax : torch.optim.Optimizer
+        public partial class Adamax : torch.optim.Optimizer
         {
             /// <summary>Adamax over one group of <paramref name="parameters"/>.</summary>
             /// <param name="parameters">The parameters to optimize.</param>
@@ -184,7 +184,7 @@ namespace Flint
             }
 
             /// <summary>An Adamax parameter group; options left null take the optimizer's defaults.</summary>
-            public class ParamGroup : ParamGroup<Options>
+            public partial class ParamGroup : ParamGroup<Options>
             {
                 /// <summary>An empty group.</summary>
                 public ParamGroup() { }

@@ -55,7 +55,7 @@ namespace Flint
         /// TorchSharp does, so its trajectories equal PyTorch 2.x's and differ slightly from 1.13's.
         /// The state dict layout (<c>step</c>, <c>mu_product</c>, <c>exp_avg</c>, <c>exp_avg_sq</c>) is 1.13's.
         /// </summary>
-        public class NAdam : torch.optim.Optimizer
+        public partial class NAdam : torch.optim.Optimizer
         {
             /// <summary>NAdam over one group of <paramref name="parameters"/>.</summary>
             /// <param name="parameters">The parameters to optimize.</param>
@@ -216,7 +216,7 @@ namespace Flint
             }
 
             /// <summary>A NAdam parameter group; options left null take the optimizer's defaults.</summary>
-            public class ParamGroup : ParamGroup<Options>
+            public partial class ParamGroup : ParamGroup<Options>
             {
                 /// <summary>An empty group.</summary>
                 public ParamGroup() { }

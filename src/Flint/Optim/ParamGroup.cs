@@ -7,7 +7,7 @@ namespace Flint.Modules;
 /// A parameter group: some parameters and the hyperparameters used to update them
 /// (PyTorch's dict in <c>optimizer.param_groups</c>). Options left unset take the optimizer's defaults.
 /// </summary>
-public class ParamGroup
+public partial class ParamGroup
 {
     /// <summary>An empty group; set <see cref="Parameters"/> (and optionally <see cref="Options"/>) before adding it.</summary>
     public ParamGroup() { }

@@ -43,7 +43,7 @@ namespace Flint
     namespace Modules
     {
         /// <summary>RAdam, following PyTorch 1.13's single-tensor update exactly.</summary>
-        public class RAdam : torch.optim.Optimizer
+        public partial class RAdam : torch.optim.Optimizer
         {
             /// <summary>RAdam over one group of <paramref name="parameters"/>.</summary>
             /// <param name="parameters">The parameters to optimize.</param>
@@ -184,7 +184,7 @@ namespace Flint
             }
 
             /// <summary>A RAdam parameter group; options left null take the optimizer's defaults.</summary>
-            public class ParamGroup : ParamGroup<Options>
+            public partial class ParamGroup : ParamGroup<Options>
             {
                 /// <summary>An empty group.</summary>
                 public ParamGroup() { }

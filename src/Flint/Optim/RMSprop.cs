@@ -61,7 +61,7 @@ namespace Flint
     namespace Modules
     {
         /// <summary>RMSprop, following PyTorch 1.13's single-tensor update exactly.</summary>
-        public class RMSProp : torch.optim.Optimizer
+        public partial class RMSProp : torch.optim.Optimizer
         {
             /// <summary>RMSprop over one group of <paramref name="parameters"/>.</summary>
             /// <param name="parameters">The parameters to optimize.</param>
@@ -214,7 +214,7 @@ namespace Flint
             }
 
             /// <summary>An RMSprop parameter group; options left null take the optimizer's defaults.</summary>
-            public class ParamGroup : ParamGroup<Options>
+            public partial class ParamGroup : ParamGroup<Options>
             {
                 /// <summary>An empty group.</summary>
                 public ParamGroup() { }

@@ -49,7 +49,7 @@ namespace Flint
     namespace Modules
     {
         /// <summary>Stochastic gradient descent, following PyTorch 1.13's single-tensor update exactly.</summary>
-        public class SGD : torch.optim.Optimizer
+        public partial class SGD : torch.optim.Optimizer
         {
             /// <summary>SGD over one group of <paramref name="parameters"/>.</summary>
             /// <param name="parameters">The parameters to optimize.</param>
@@ -167,7 +167,7 @@ namespace Flint
             }
 
             /// <summary>An SGD parameter group; options left null take the optimizer's defaults.</summary>
-            public class ParamGroup : ParamGroup<Options>
+            public partial class ParamGroup : ParamGroup<Options>
             {
                 /// <summary>An empty group.</summary>
                 public ParamGroup() { }

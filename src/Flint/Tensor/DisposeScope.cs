@@ -20,6 +20,9 @@ public sealed class DisposeScope : IDisposable
         _current = this;
     }
 
+    /// <summary>This thread's innermost scope (null when none): <c>torch.CurrentDisposeScope</c>.</summary>
+    internal static DisposeScope? Current => _current;
+
     /// <summary>The tensors this scope will dispose.</summary>
     public int DisposablesCount => _tensors.Count(t => ReferenceEquals(t.Scope, this));
 

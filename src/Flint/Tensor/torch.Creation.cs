@@ -7,6 +7,7 @@ public static partial class torch
 {
     private static Tensor Make(long[] size, ScalarType? dtype, Device? device, bool requires_grad, ScalarType fallback)
     {
+        device ??= _defaultDevice; // torch.set_default_device
         CheckDevice(device);
         var t = Tensor.Empty((long[])size.Clone(), dtype ?? fallback, device);
         if (requires_grad) t.requires_grad = true;
@@ -185,6 +186,9 @@ public static partial class torch
     }
 
     /// <summary>A tensor built on the host, moved to <paramref name="device"/> when that is not the CPU.</summary>
-    internal static Tensor MoveTo(Tensor hostBuilt, Device? device) =>
-        device is null || device.type == DeviceType.CPU ? hostBuilt : hostBuilt.to(device);
+    internal static Tensor MoveTo(Tensor hostBuilt, Device? device)
+    {
+        device ??= _defaultDevice; // torch.set_default_device
+        return device is null || device.type == DeviceType.CPU ? hostBuilt : hostBuilt.to(device);
+    }
 }

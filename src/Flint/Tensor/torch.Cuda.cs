@@ -7,7 +7,7 @@ public static partial class torch
     /// the machine has a GPU and driver; without them every query answers as PyTorch's CPU-only
     /// build does (not available, zero devices, zero bytes).
     /// </summary>
-    public static class cuda
+    public static partial class cuda
     {
         /// <summary>True when a CUDA device can run tensors.</summary>
         public static bool is_available() => DeviceRegistry.Cuda is { DeviceCount: > 0 };
@@ -47,13 +47,13 @@ public static partial class torch
     }
 
     /// <summary><c>torch.backends</c>: switches that change how backends compute.</summary>
-    public static class backends
+    public static partial class backends
     {
         /// <summary><c>torch.backends.cuda</c>.</summary>
-        public static class cuda
+        public static partial class cuda
         {
             /// <summary><c>torch.backends.cuda.matmul</c>.</summary>
-            public static class matmul
+            public static partial class matmul
             {
                 /// <summary>
                 /// Lets float32 matrix products use TF32 tensor cores (10-bit mantissa inputs):

@@ -14,7 +14,7 @@ internal static class GemmParallel
     public static void For(int chunks, int workers, Action<int> body)
     {
         var job = new Job(chunks, body);
-        int helpers = Math.Min(workers, chunks) - 1;
+        int helpers = Math.Min(Math.Min(workers, Parallelism.IntraOpThreads), chunks) - 1; // torch.set_num_threads bounds every fork-join
         for (int w = 0; w < helpers; w++)
             ThreadPool.UnsafeQueueUserWorkItem(static j => j.Work(), job, preferLocal: false);
         job.Work();

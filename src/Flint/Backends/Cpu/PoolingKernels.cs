@@ -168,13 +168,13 @@ internal static class PoolingKernels
     private static void ForPlanes(PoolGeometry g, Action<long> plane)
     {
         long work = (long)g.Planes * Math.Max(g.InPlane, g.OutPlane);
-        if (work < ParallelMin || Environment.ProcessorCount == 1)
+        if (work < ParallelMin || Parallelism.IntraOpThreads <= 1)
         {
             for (long p = 0; p < g.Planes; p++) plane(p);
             return;
         }
         int chunks = Math.Min(g.Planes, Environment.ProcessorCount * 4);
-        Parallel.For(0, chunks, c =>
+        Parallel.For(0, chunks, Parallelism.LoopOptions, c =>
         {
             long from = (long)g.Planes * c / chunks, to = (long)g.Planes * (c + 1) / chunks;
             for (long p = from; p < to; p++) plane(p);

@@ -11,7 +11,7 @@ internal static class SortKernels
     public static void Sort<T>(T[] x, int rows, int n, T[] values, long[] indices, bool descending) where T : struct, INumber<T>
     {
         if (n == 0) return;
-        Parallel.For(0, rows, new ParallelOptions { MaxDegreeOfParallelism = rows * (long)n < 32768 ? 1 : Environment.ProcessorCount }, r =>
+        Parallel.For(0, rows, new ParallelOptions { MaxDegreeOfParallelism = rows * (long)n < 32768 ? 1 : Math.Max(1, Parallelism.IntraOpThreads) }, r =>
         {
             int start = r * n;
             var order = new int[n];

@@ -83,7 +83,7 @@ internal sealed class CtcPlan
         double Lp(long t, long b, long c) => lp[(t * N + b) * C + c];
         var nll = new double[N];
         var grad = withGradient ? new double[T * N * C] : null;
-        System.Threading.Tasks.Parallel.For(0, (int)N, b =>
+        System.Threading.Tasks.Parallel.For(0, (int)N, Parallelism.LoopOptions, b =>
         {
             var tgt = _targets[b];
             long inLen = _inputLengths[b], S = 2 * tgt.Length + 1;
