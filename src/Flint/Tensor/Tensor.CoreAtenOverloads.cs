@@ -6,6 +6,7 @@ namespace Flint;
 // Ops/CoreAtenOverloads.cs.
 public static partial class torch
 {
+    // (torch.any/all/var/std over these overloads are generated into torch.FreeFunctions.Reductions.cs.)
     public partial class Tensor
     {
         /// <summary>True where any element over the dims <paramref name="dim"/> is non-zero (PyTorch 2.x's any.dims).</summary>
@@ -30,23 +31,11 @@ public static partial class torch
         public Tensor std(long dim, long correction, bool keepdim = false) => this.VarImpl([dim], keepdim, correction, std: true);
     }
 
-    /// <inheritdoc cref="Tensor.any(long[], bool)"/>
-    public static Tensor any(Tensor input, long[] dim, bool keepdim = false) => input.any(dim, keepdim);
-
-    /// <inheritdoc cref="Tensor.all(long[], bool)"/>
-    public static Tensor all(Tensor input, long[] dim, bool keepdim = false) => input.all(dim, keepdim);
-
     /// <inheritdoc cref="Tensor.squeeze(long)"/>
     public static Tensor squeeze(Tensor input, long dim) => input.squeeze(dim);
 
     /// <inheritdoc cref="Tensor.squeeze(long[])"/>
     public static Tensor squeeze(Tensor input, long[] dim) => input.squeeze(dim);
-
-    /// <inheritdoc cref="Tensor.var(long[], long, bool)"/>
-    public static Tensor var(Tensor input, long[]? dim, long correction, bool keepdim = false) => input.var(dim, correction, keepdim);
-
-    /// <inheritdoc cref="Tensor.std(long[], long, bool)"/>
-    public static Tensor std(Tensor input, long[]? dim, long correction, bool keepdim = false) => input.std(dim, correction, keepdim);
 
     /// <summary>atan2(input, other) written into <paramref name="out"/> (PyTorch's out=: cast to out's dtype, out resized to the result's shape; no autograd).</summary>
     public static Tensor atan2(Tensor input, Tensor other, Tensor @out) =>
