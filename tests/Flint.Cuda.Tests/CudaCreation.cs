@@ -24,5 +24,6 @@ internal static class CudaCreation
         },
         ["zeros"] = (a, d) => torch.zeros(a.Ints(0), a.DType, d),
         ["ones"] = (a, d) => torch.ones(a.Ints(0), a.DType, d),
+        ["scalar_tensor"] = (a, d) => torch.tensor(a.D(0), a.DType ?? torch.get_default_dtype(), d),
     };
 }

@@ -221,9 +221,9 @@ internal static class Reductions
     }
 
 
-    public static Tensor VarImpl(this Tensor self, long[]? dims, bool keepdim, double correction, bool std = false)
+    public static Tensor VarImpl(this Tensor self, long[]? dims, bool keepdim, double correction, bool std = false, string opName = "std and var")
     {
-        if (!self.IsFloating) throw new ArgumentException($"std and var only support floating point and complex dtypes");
+        if (!self.IsFloating) throw new ArgumentException($"{opName} only support floating point and complex dtypes");
         Tensor r;
         double denom;
         using (torch.no_grad())

@@ -126,7 +126,7 @@ public static partial class torch
 
         /// <summary>(std, mean) over <paramref name="dim"/> with Bessel's <paramref name="correction"/>.</summary>
         public (Tensor std, Tensor mean) std_mean(long[]? dim, long correction, bool keepdim = false) =>
-            (this.VarImpl(dim, keepdim, correction, std: true), this.MeanImpl(dim, keepdim, null));
+            (this.VarImpl(dim, keepdim, correction, std: true, opName: "std_mean"), this.MeanImpl(dim, keepdim, null));
 
         /// <summary>(var, mean) of all elements.</summary>
         public (Tensor var, Tensor mean) var_mean(bool unbiased = true) => (var(unbiased), mean());
@@ -137,7 +137,7 @@ public static partial class torch
 
         /// <summary>(var, mean) over <paramref name="dim"/> with Bessel's <paramref name="correction"/>.</summary>
         public (Tensor var, Tensor mean) var_mean(long[]? dim, long correction, bool keepdim = false) =>
-            (this.VarImpl(dim, keepdim, correction), this.MeanImpl(dim, keepdim, null));
+            (this.VarImpl(dim, keepdim, correction, opName: "var_mean"), this.MeanImpl(dim, keepdim, null));
 
         /// <summary>A 2-D tensor with this (flattened) on its <paramref name="offset"/> diagonal.</summary>
         public Tensor diagflat(long offset = 0) => LinalgMore.Diagflat(this, offset);

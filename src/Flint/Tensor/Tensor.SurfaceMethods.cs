@@ -226,15 +226,6 @@ public static partial class torch
         /// <summary>Whether this tensor has been disposed (TorchSharp: its native handle is gone).</summary>
         public bool IsInvalid => IsDisposed;
 
-        /// <summary>
-        /// RReLU as <c>torch.rrelu(x, lower, upper)</c> with its default <c>training=False</c> (TorchSharp's method calls it so):
-        /// leaky ReLU with slope (lower + upper)/2. For random slopes in training use <c>nn.RReLU</c> / <c>F.rrelu(training: true)</c>.
-        /// </summary>
-        public Tensor rrelu(double lower = 1.0 / 8.0, double upper = 1.0 / 3.0) => leaky_relu((lower + upper) / 2);
-
-        /// <summary>RReLU in place (eval form: slope (lower + upper)/2).</summary>
-        public Tensor rrelu_(double lower = 1.0 / 8.0, double upper = 1.0 / 3.0) => leaky_relu_((lower + upper) / 2);
-
         // ---------------------------------------------------------------- TorchSharp's random *_out members
 
         /// <summary>Resizes this tensor to <paramref name="sizes"/> and fills it with U[0, 1) samples (<c>torch.rand(sizes, out=this)</c>), in its dtype.</summary>

@@ -15,6 +15,9 @@ public static partial class torch
     /// <inheritdoc cref="Tensor.all(long, bool)"/>
     public static Tensor all(Tensor input, long dim, bool keepdim = false) => input.all(dim, keepdim);
 
+    /// <inheritdoc cref="Tensor.all(long[], bool)"/>
+    public static Tensor all(Tensor input, long[] dim, bool keepdim = false) => input.all(dim, keepdim);
+
     /// <inheritdoc cref="Tensor.amax(long, bool)"/>
     public static Tensor amax(Tensor input, long dim, bool keepdim = false) => input.amax(dim, keepdim);
 
@@ -26,6 +29,9 @@ public static partial class torch
 
     /// <inheritdoc cref="Tensor.any(long, bool)"/>
     public static Tensor any(Tensor input, long dim, bool keepdim = false) => input.any(dim, keepdim);
+
+    /// <inheritdoc cref="Tensor.any(long[], bool)"/>
+    public static Tensor any(Tensor input, long[] dim, bool keepdim = false) => input.any(dim, keepdim);
 
     /// <inheritdoc cref="Tensor.norm(double)"/>
     public static Tensor norm(Tensor input, double p = 2) => input.norm(p);
@@ -54,8 +60,14 @@ public static partial class torch
     /// <inheritdoc cref="Tensor.std(long, bool, bool)"/>
     public static Tensor std(Tensor input, long dim, bool unbiased = true, bool keepdim = false) => input.std(dim, unbiased, keepdim);
 
+    /// <inheritdoc cref="Tensor.std(long, long, bool)"/>
+    public static Tensor std(Tensor input, long dim, long correction, bool keepdim = false) => input.std(dim, correction, keepdim);
+
     /// <inheritdoc cref="Tensor.std(long[], bool, bool)"/>
     public static Tensor std(Tensor input, long[] dim, bool unbiased = true, bool keepdim = false) => input.std(dim, unbiased, keepdim);
+
+    /// <inheritdoc cref="Tensor.std(long[], long, bool)"/>
+    public static Tensor std(Tensor input, long[]? dim, long correction, bool keepdim = false) => input.std(dim, correction, keepdim);
 
     /// <inheritdoc cref="Tensor.var(bool)"/>
     public static Tensor var(Tensor input, bool unbiased = true) => input.var(unbiased);
@@ -63,6 +75,12 @@ public static partial class torch
     /// <inheritdoc cref="Tensor.var(long, bool, bool)"/>
     public static Tensor var(Tensor input, long dim, bool unbiased = true, bool keepdim = false) => input.var(dim, unbiased, keepdim);
 
+    /// <inheritdoc cref="Tensor.var(long, long, bool)"/>
+    public static Tensor var(Tensor input, long dim, long correction, bool keepdim = false) => input.var(dim, correction, keepdim);
+
     /// <inheritdoc cref="Tensor.var(long[], bool, bool)"/>
     public static Tensor var(Tensor input, long[] dim, bool unbiased = true, bool keepdim = false) => input.var(dim, unbiased, keepdim);
+
+    /// <inheritdoc cref="Tensor.var(long[], long, bool)"/>
+    public static Tensor var(Tensor input, long[]? dim, long correction, bool keepdim = false) => input.var(dim, correction, keepdim);
 }

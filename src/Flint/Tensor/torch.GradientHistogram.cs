@@ -275,31 +275,6 @@ public static partial class torch
         return HistogramCore(input, bins, linear: false, weight, density);
     }
 
-    // ---- squeeze_ / unsqueeze_ ----
-
-    /// <summary>
-    /// <c>torch.squeeze_(input, dim)</c>: removes size-1 dimensions of <paramref name="input"/> (all of them, or
-    /// <paramref name="dim"/> when its size is 1) in place, changing only the tensor's shape and strides, and returns it.
-    /// A tensor that requires grad throws (Flint records no history for in-place view changes).
-    /// </summary>
-    public static Tensor squeeze_(Tensor input, long? dim = null)
-    {
-        var v = dim is { } d ? input.squeeze(d) : input.squeeze();
-        return RestrideInPlace(input, v, "squeeze_");
-    }
-
-    /// <summary><c>torch.unsqueeze_(input, dim)</c>: inserts a size-1 dimension at <paramref name="dim"/> in place and returns the tensor.</summary>
-    public static Tensor unsqueeze_(Tensor input, long dim) => RestrideInPlace(input, input.unsqueeze(dim), "unsqueeze_");
-
-    private static Tensor RestrideInPlace(Tensor input, Tensor view, string op)
-    {
-        if (input.requires_grad)
-            throw new InvalidOperationException($"{op}: in-place shape changes of a tensor that requires grad are not supported in Flint; use the out-of-place {op.TrimEnd('_')}");
-        input.Shape = view.Shape;
-        input.Strides = view.Strides;
-        return input;
-    }
-
     // ---- legacy decompositions (PyTorch 1.13's deprecated torch.qr / torch.svd / torch.symeig / torch.matrix_rank) ----
 
     /// <summary>

@@ -211,16 +211,4 @@ public static partial class torch
         ScalarType.Float64 => new FInfo { bits = 64, eps = 2.220446049250313e-16, max = 1.7976931348623157e+308, min = -1.7976931348623157e+308, tiny = 2.2250738585072014e-308, smallest_normal = 2.2250738585072014e-308, resolution = 1e-15 },
         _ => throw new ArgumentException("torch.finfo() requires a floating point input type. Use torch.iinfo to handle 'torch.finfo'"),
     };
-
-    /// <summary>
-    /// <c>torch.is_nonzero(input)</c>: whether a one-element tensor is nonzero; an empty or many-element tensor throws
-    /// PyTorch's "Boolean value of Tensor ... is ambiguous".
-    /// </summary>
-    public static bool is_nonzero(Tensor input)
-    {
-        long n = input.numel();
-        if (n == 0) throw new InvalidOperationException("Boolean value of Tensor with no values is ambiguous");
-        if (n > 1) throw new InvalidOperationException("Boolean value of Tensor with more than one value is ambiguous");
-        return input.to(ScalarType.Float64).item<double>() != 0;
-    }
 }

@@ -7,7 +7,7 @@ public static partial class torch
     /// families, entr, logit, sinc, xlogy/xlog1py, zeta, incomplete gamma) plus aliases of the everyday ops. The
     /// functions without a device kernel (Ops/SpecialOps.cs) run on the host for a <c>cuda:0</c> tensor and copy back.
     /// </summary>
-    public static class special
+    public static partial class special
     {
         /// <summary>Elementwise entropy −x·log x (0 at 0, −inf below 0).</summary>
         public static Tensor entr(Tensor input) => Ops.SpecialOps.Entr(input);

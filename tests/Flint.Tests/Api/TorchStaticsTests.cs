@@ -530,7 +530,7 @@ public class TorchStaticsTests
         Assert.Equal(new long[] { 3, 1, 1 }, x.stride());
         Assert.Equal(storage, x.data_ptr());
         Assert.Equal(new[] { 0.0, 1, 2, 3, 4, 5 }, Values(x));
-        Err(() => squeeze_(ones([1, 2], requires_grad: true)), "squeeze_");
+        Err(() => squeeze_(ones([1, 2], requires_grad: true)), "a leaf Variable that requires grad");
     }
 
     private static void SameUpToColumnSigns(JsonElement expected, Tensor actual, string label)
