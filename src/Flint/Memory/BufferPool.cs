@@ -96,6 +96,8 @@ internal static class BufferPool
 
     // Pooled bytes handed out since the process started, and how many of them were still out after the last collection.
     private static long _servedTotal, _liveAfterCollect;
+    // _returnedBytes when the last collection this pool asked for had finished.
+    private static long _returnedAtLastCollect;
 
     /// <summary>The bytes the pool counted as still handed out after its last collection (what paces the next one).</summary>
     internal static long LiveAfterCollect { get { lock (Gate) return _liveAfterCollect; } }
@@ -111,11 +113,12 @@ internal static class BufferPool
     /// </summary>
     private static void CollectUnreachable()
     {
-        long served, returnedBefore;
+        long served, returnedBefore, returnedBetween;
         lock (Gate)
         {
             served = _servedBytes;
             returnedBefore = _returnedBytes;
+            returnedBetween = returnedBefore - _returnedAtLastCollect;
             _servedBytes = 0;
             _servedArrays = 0;
         }
@@ -129,8 +132,11 @@ internal static class BufferPool
         }
         finally { _collecting = false; }
         long returned;
-        lock (Gate) { returned = _returnedBytes - returnedBefore; _liveAfterCollect = _servedTotal - _returnedBytes; }
-        _nextGeneration = generation == 1 && returned * 2 < served ? 2 : 1;
+        lock (Gate) { returned = _returnedBytes - returnedBefore; _returnedAtLastCollect = _returnedBytes; _liveAfterCollect = _servedTotal - _returnedBytes; }
+        // Judged against what was still out when the collection started: buffers handed back early (Dispose, the engine
+        // recycling its gradients) are not the collector's to find. Comparing with everything served made the tutorial loop,
+        // whose gradients come back eagerly, run every other collection as a full one (14 gen-2 per 1,000 iterations).
+        _nextGeneration = generation == 1 && returned * 2 < served - returnedBetween ? 2 : 1;
     }
 
     /// <summary>Takes an array back (its storage's last view was disposed, or the storage was collected).</summary>
