@@ -47,6 +47,12 @@ public class PtxCompileTests
             typeof(I1eOp), typeof(NdtrOp), typeof(NdtriOp), typeof(LogNdtrOp), typeof(Exp2Op), typeof(SignbitOp),
             typeof(FrexpMantissaOp), typeof(FrexpExponentOp), typeof(PolygammaOp), typeof(ZetaOp), typeof(GammaincOp),
             typeof(GammainccOp), typeof(CopysignOp), typeof(NextafterOp),
+            // The Cephes functions of Backends/SpecialOperators.Cephes.cs, host-routed the same way (Ops/CephesFunctions.cs).
+            typeof(AiryAiOp), typeof(BesselJ0Op), typeof(BesselJ1Op), typeof(BesselY0Op), typeof(BesselY1Op),
+            typeof(ModifiedBesselK0Op), typeof(ModifiedBesselK1Op), typeof(ScaledModifiedBesselK0Op), typeof(ScaledModifiedBesselK1Op),
+            typeof(ChebyshevTOp), typeof(ChebyshevUOp), typeof(ChebyshevVOp), typeof(ChebyshevWOp), typeof(ShiftedChebyshevTOp),
+            typeof(ShiftedChebyshevUOp), typeof(ShiftedChebyshevVOp), typeof(ShiftedChebyshevWOp), typeof(HermiteHOp),
+            typeof(HermiteHeOp), typeof(LaguerreLOp), typeof(LegendrePOp),
         ];
         var routed = new[] { typeof(FloatPowOp), typeof(ErfOp), typeof(ErfinvOp), typeof(Atan2Op) }.Concat(hostRouted).ToArray();
         var missing = ops.Where(t => !routed.Contains(t) && !compiled.Contains(t)).Select(t => t.Name).ToArray();

@@ -38,31 +38,24 @@ internal static class BufferPool
     /// <summary>A pooled array of exactly <paramref name="length"/> elements; zeroed when <paramref name="clear"/>.</summary>
     public static T[] Rent<T>(int length, bool clear)
     {
-        var a = TryReuse<T>(length, firstTry: true);
+        var a = TryReuse<T>(length);
         if (a is null && ShouldCollect())
         {
             CollectUnreachable();
-            a = TryReuse<T>(length, firstTry: false);
+            a = TryReuse<T>(length);
         }
         if (a is null) return clear ? new T[length] : GC.AllocateUninitializedArray<T>(length);
         if (clear) Array.Clear(a);
         return a;
     }
 
-    /// <summary>
-    /// Pops a pooled array of this length, or null. Every attempt counts toward the current collection cycle (a retry
-    /// after a collection starts the new cycle), but the running total counts each array once: counting the retry
-    /// again made the live estimate below grow by one array per collection, so a long natural-code loop slowly
-    /// stretched the pacing until most results were fresh large-object-heap arrays (the allocating mm at n=512 ran
-    /// 3× slower after a few thousand collections).
-    /// </summary>
-    private static T[]? TryReuse<T>(int length, bool firstTry)
+    /// <summary>Pops a pooled array of this length, or null; every attempt counts toward the current collection cycle.</summary>
+    private static T[]? TryReuse<T>(int length)
     {
         long bytes = (long)length * Unsafe.SizeOf<T>();
         lock (Gate)
         {
             _servedBytes += bytes;
-            if (firstTry) _servedTotal += bytes;
             _servedArrays++;
             if (!Buckets.TryGetValue((typeof(T), length), out var stack) || stack.Count == 0) return null;
             _pooledBytes -= bytes;
@@ -75,32 +68,23 @@ internal static class BufferPool
     /// unreachable, and a pool miss allocates a fresh array: left alone, the misses themselves would pace
     /// the collections and large arrays would pile up on the large-object heap until a gen-2 collection.
     /// So when a size's bucket is dry and much has been handed out since the last collection this pool
-    /// asked for (<see cref="CollectThreshold"/> bytes or 4096 arrays), the young generations are collected first: the tensors that
+    /// asked for (32 MiB or 4096 arrays), the young generations are collected first: the tensors that
     /// became unreachable hand their buffers back and the loop reuses them (PyTorch's CUDA caching
     /// allocator likewise frees and retries before growing). One cheap collection per cycle.
     /// </summary>
     private static bool ShouldCollect()
     {
         if (_collecting) return false;
-        lock (Gate) return _servedBytes >= CollectThreshold(_liveAfterCollect) || _servedArrays >= CollectArrays;
+        lock (Gate) return _servedBytes >= CollectBytes || _servedArrays >= CollectArrays;
     }
 
-    /// <summary>
-    /// Bytes to hand out between collections: 32 MiB, or half of what was still in use after the last collection when
-    /// that is more (a paced collector, as Go's GOGC). A model whose step keeps hundreds of megabytes of activations
-    /// alive would otherwise be collected several times per step, each a full collection since the activations were
-    /// promoted before they died: CharGpt's step went from 4 gen-2 collections to 1, 5–8% faster, for 1.6× the peak
-    /// memory (225 → 372 MB); small loops (the tutorial) keep the 32 MiB floor and are unchanged.
-    /// </summary>
-    internal static long CollectThreshold(long liveBytes) => Math.Max(CollectBytes, liveBytes / 2);
+    // No pacing by live bytes (session 8 tried max(32 MiB, live/2), Go's GOGC): the pool cannot see what is really live
+    // (arrays handed to users via data<T>() never come back, garbage promoted to generation 2 looks alive until a full
+    // collection), so its estimate only grew: 596 MB in the test host, where a natural-code loop then allocated a fresh
+    // 400 KB array every iteration. A fixed budget is predictable.
 
-    // Pooled bytes handed out since the process started, and how many of them were still out after the last collection.
-    private static long _servedTotal, _liveAfterCollect;
     // _returnedBytes when the last collection this pool asked for had finished.
     private static long _returnedAtLastCollect;
-
-    /// <summary>The bytes the pool counted as still handed out after its last collection (what paces the next one).</summary>
-    internal static long LiveAfterCollect { get { lock (Gate) return _liveAfterCollect; } }
 
     /// <summary>
     /// Collects so that unreachable tensors hand their buffers back. Usually the young generations suffice: an
@@ -132,7 +116,7 @@ internal static class BufferPool
         }
         finally { _collecting = false; }
         long returned;
-        lock (Gate) { returned = _returnedBytes - returnedBefore; _returnedAtLastCollect = _returnedBytes; _liveAfterCollect = _servedTotal - _returnedBytes; }
+        lock (Gate) { returned = _returnedBytes - returnedBefore; _returnedAtLastCollect = _returnedBytes; }
         // Judged against what was still out when the collection started: buffers handed back early (Dispose, the engine
         // recycling its gradients) are not the collector's to find. Comparing with everything served made the tutorial loop,
         // whose gradients come back eagerly, run every other collection as a full one (14 gen-2 per 1,000 iterations).
