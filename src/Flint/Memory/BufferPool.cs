@@ -83,9 +83,6 @@ internal static class BufferPool
     // collection), so its estimate only grew: 596 MB in the test host, where a natural-code loop then allocated a fresh
     // 400 KB array every iteration. A fixed budget is predictable.
 
-    // _returnedBytes when the last collection this pool asked for had finished.
-    private static long _returnedAtLastCollect;
-
     /// <summary>
     /// Collects so that unreachable tensors hand their buffers back. Usually the young generations suffice: an
     /// iteration's temporaries die young. But tensors that live through collections (activations saved for a
@@ -97,12 +94,11 @@ internal static class BufferPool
     /// </summary>
     private static void CollectUnreachable()
     {
-        long served, returnedBefore, returnedBetween;
+        long served, returnedBefore;
         lock (Gate)
         {
             served = _servedBytes;
             returnedBefore = _returnedBytes;
-            returnedBetween = returnedBefore - _returnedAtLastCollect;
             _servedBytes = 0;
             _servedArrays = 0;
         }
@@ -116,11 +112,12 @@ internal static class BufferPool
         }
         finally { _collecting = false; }
         long returned;
-        lock (Gate) { returned = _returnedBytes - returnedBefore; _returnedAtLastCollect = _returnedBytes; }
-        // Judged against what was still out when the collection started: buffers handed back early (Dispose, the engine
-        // recycling its gradients) are not the collector's to find. Comparing with everything served made the tutorial loop,
-        // whose gradients come back eagerly, run every other collection as a full one (14 gen-2 per 1,000 iterations).
-        _nextGeneration = generation == 1 && returned * 2 < served - returnedBetween ? 2 : 1;
+        lock (Gate) returned = _returnedBytes - returnedBefore;
+        // Judged against everything served since the last collection, buffers returned early included: this errs toward
+        // full collections (the tutorial loop, whose gradients come back eagerly, runs every other one as a full one, about
+        // 10–14 gen-2 per 1,000 iterations). Judging against what was still out ended those, but in a busy process (the test
+        // host) it kept young collections that could not find promoted garbage, and a natural loop stopped recycling.
+        _nextGeneration = generation == 1 && returned * 2 < served ? 2 : 1;
     }
 
     /// <summary>Takes an array back (its storage's last view was disposed, or the storage was collected).</summary>
