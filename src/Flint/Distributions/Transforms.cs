@@ -135,7 +135,7 @@ public static partial class torch
                 return value.reshape([.. keep, -1]).sum(-1);
             }
 
-            /// <summary>Composes transforms in a chain: <c>parts[^1](…parts[0](x))</c>.</summary>
+            /// <summary>Composes transforms in a chain: the first part is applied first, and each later part to the previous result.</summary>
             public class ComposeTransform : Transform
             {
                 /// <summary>The transforms, applied first to last.</summary>
