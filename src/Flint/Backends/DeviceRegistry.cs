@@ -72,13 +72,15 @@ internal static class DeviceRegistry
     }
 
     public static bool IsAvailable(Device device) =>
-        device.type == DeviceType.CPU || (Cuda is { } rt && HasOrdinal(rt, device));
+        device.type == DeviceType.CPU || (device.type == DeviceType.CUDA && Cuda is { } rt && HasOrdinal(rt, device));
 
     private static bool HasOrdinal(IDeviceRuntime rt, Device device) => Math.Max(device.index, 0) < rt.DeviceCount;
 
     /// <summary>Throws torch's "not available" error unless <paramref name="device"/> (null: the CPU) can hold tensors.</summary>
     public static void CheckAvailable(Device? device)
     {
+        if (device is { type: DeviceType.MPS })
+            throw new InvalidOperationException("PyTorch is not linked with support for mps devices (Flint has no MPS backend; torch.mps_is_available() is false).");
         if (device is not null && device.type != DeviceType.CPU && !IsAvailable(device))
             throw new InvalidOperationException(Cuda is null
                 ? $"Device {device} is not available: no CUDA device was found (reference Flint.Cuda and run on a machine with an NVIDIA GPU and driver)."
@@ -89,7 +91,7 @@ internal static class DeviceRegistry
     public static IBackend Get(Device device)
     {
         // Hot path (every op on a device): no lock once the runtime is registered.
-        if (Volatile.Read(ref _cuda) is { } rt && HasOrdinal(rt, device)) return rt.Backend;
+        if (device.type == DeviceType.CUDA && Volatile.Read(ref _cuda) is { } rt && HasOrdinal(rt, device)) return rt.Backend;
         CheckAvailable(device);
         return Cuda!.Backend;
     }

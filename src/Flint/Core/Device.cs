@@ -7,6 +7,11 @@ public enum DeviceType
     CPU = 0,
     /// <summary>An NVIDIA GPU.</summary>
     CUDA = 1,
+    /// <summary>
+    /// Apple's Metal Performance Shaders (TorchSharp's and libtorch's number): named so that programs written for
+    /// it parse, but never available in Flint, as in a PyTorch build without MPS.
+    /// </summary>
+    MPS = 13,
 }
 
 // Nested in torch, as TorchSharp spells it (torch.Device); `Device` alone names it through the global using alias
@@ -39,10 +44,11 @@ public static partial class torch
             {
                 "cpu" => DeviceType.CPU,
                 "cuda" => DeviceType.CUDA,
-                _ => throw new ArgumentException($"Expected one of cpu, cuda device type at start of device string: {description}"),
+                "mps" => DeviceType.MPS,
+                _ => throw new ArgumentException($"Expected one of cpu, cuda, mps device type at start of device string: {description}"),
             };
             index = -1;
-            if (parts.Length == 2 && type == DeviceType.CUDA)
+            if (parts.Length == 2 && type != DeviceType.CPU)
             {
                 if (!int.TryParse(parts[1], out var i) || i < 0) throw new ArgumentException($"Invalid device string: '{description}'");
                 index = i;
@@ -50,8 +56,13 @@ public static partial class torch
             else if (parts.Length != 1) throw new ArgumentException($"Invalid device string: '{description}'");
         }
 
-        /// <summary>"cpu" or "cuda:0", as PyTorch prints it.</summary>
-        public override string ToString() => type == DeviceType.CPU ? "cpu" : index >= 0 ? $"cuda:{index}" : "cuda";
+        /// <summary>"cpu", "cuda:0" or "mps", as PyTorch prints it.</summary>
+        public override string ToString()
+        {
+            if (type == DeviceType.CPU) return "cpu";
+            string name = type == DeviceType.MPS ? "mps" : "cuda";
+            return index >= 0 ? $"{name}:{index}" : name;
+        }
 
         /// <inheritdoc/>
         public bool Equals(Device? other) => other is not null && other.type == type && Math.Max(other.index, 0) == Math.Max(index, 0);

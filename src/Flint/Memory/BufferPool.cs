@@ -19,9 +19,22 @@ internal static class BufferPool
     // dozens of same-size temporaries per time step (thousands per iteration), all reusable next time.
     private const int MaxPerBucket = 8192;
 
-    private static readonly Dictionary<(Type, int), Stack<Array>> Buckets = new();
+    /// <summary>The pooled arrays of one element type and length, and when that size was last rented or returned.</summary>
+    private sealed class Bucket(long arrayBytes)
+    {
+        public readonly Stack<Array> Arrays = new();
+        public readonly long ArrayBytes = arrayBytes;
+        public long LastUse;
+    }
+
+    private static readonly Dictionary<(Type, int), Bucket> Buckets = new();
     private static readonly Lock Gate = new();
     private static long _pooledBytes;
+    // Ticks on every rent and return; orders buckets by last use for eviction.
+    private static long _clock;
+
+    /// <summary>The byte cap (a constant, but tests lower it to exercise eviction without half a gigabyte).</summary>
+    internal static long CapacityBytes = MaxPooledBytes;
 
     // Handed out since the last collection this pool asked for (see ShouldCollect).
     private static long _servedBytes, _servedArrays;
@@ -57,9 +70,10 @@ internal static class BufferPool
         {
             _servedBytes += bytes;
             _servedArrays++;
-            if (!Buckets.TryGetValue((typeof(T), length), out var stack) || stack.Count == 0) return null;
+            if (!Buckets.TryGetValue((typeof(T), length), out var bucket) || bucket.Arrays.Count == 0) return null;
+            bucket.LastUse = ++_clock;
             _pooledBytes -= bytes;
-            return (T[])stack.Pop();
+            return (T[])bucket.Arrays.Pop();
         }
     }
 
@@ -120,20 +134,42 @@ internal static class BufferPool
         _nextGeneration = generation == 1 && returned * 2 < served ? 2 : 1;
     }
 
-    /// <summary>Takes an array back (its storage's last view was disposed, or the storage was collected).</summary>
+    /// <summary>
+    /// Takes an array back (its storage's last view was disposed, or the storage was collected). When the pool is
+    /// full, the sizes used longest ago make room: a process that moves on to other shapes (the next model, the next
+    /// test) must not find the pool full of sizes nobody asks for any more and recycle nothing (the test host did:
+    /// 9,000 tests filled it, and a natural-code loop then allocated every buffer fresh).
+    /// </summary>
     public static void Return(Array array, int elementSize)
     {
         long bytes = array.LongLength * elementSize;
         lock (Gate)
         {
             _returnedBytes += bytes;
-            if (_pooledBytes + bytes > MaxPooledBytes) return;
+            if (bytes > CapacityBytes) return;
             var key = (array.GetType().GetElementType()!, array.Length);
-            if (!Buckets.TryGetValue(key, out var stack)) Buckets[key] = stack = new Stack<Array>();
-            if (stack.Count >= MaxPerBucket) return;
-            stack.Push(array);
+            if (!Buckets.TryGetValue(key, out var bucket)) Buckets[key] = bucket = new Bucket(bytes);
+            bucket.LastUse = ++_clock;
+            if (bucket.Arrays.Count >= MaxPerBucket) return;
+            while (_pooledBytes + bytes > CapacityBytes && EvictLeastRecentlyUsed(except: bucket)) { }
+            if (_pooledBytes + bytes > CapacityBytes) return;
+            bucket.Arrays.Push(array);
             _pooledBytes += bytes;
         }
+    }
+
+    /// <summary>Drops the arrays of the size used longest ago (not <paramref name="except"/>); false when there is none.</summary>
+    private static bool EvictLeastRecentlyUsed(Bucket except)
+    {
+        (Type, int) oldestKey = default;
+        Bucket? oldest = null;
+        foreach (var (key, bucket) in Buckets)
+            if (bucket != except && bucket.Arrays.Count > 0 && (oldest is null || bucket.LastUse < oldest.LastUse))
+                (oldestKey, oldest) = (key, bucket);
+        if (oldest is null) return false;
+        _pooledBytes -= oldest.Arrays.Count * oldest.ArrayBytes;
+        Buckets.Remove(oldestKey);
+        return true;
     }
 
     /// <summary>Drops every pooled buffer (for tests and memory-pressure callers).</summary>
@@ -141,4 +177,7 @@ internal static class BufferPool
     {
         lock (Gate) { Buckets.Clear(); _pooledBytes = 0; }
     }
+
+    /// <summary>Bytes held in the pool now (for tests).</summary>
+    internal static long PooledBytes { get { lock (Gate) return _pooledBytes; } }
 }

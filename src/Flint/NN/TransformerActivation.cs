@@ -24,6 +24,14 @@ public sealed class TransformerActivation
         _ => throw new ArgumentException($"activation should be relu/gelu, not {name}"),
     };
 
+    /// <summary>TorchSharp's spelling: <c>nn.Activations.ReLU</c> or <c>nn.Activations.GELU</c>.</summary>
+    public static implicit operator TransformerActivation(torch.nn.Activations activation) => activation switch
+    {
+        torch.nn.Activations.ReLU => "relu",
+        torch.nn.Activations.GELU => "gelu",
+        _ => throw new ArgumentException($"activation should be relu/gelu, not {activation}"),
+    };
+
     /// <summary>Any function of a tensor.</summary>
     public static implicit operator TransformerActivation(Func<Tensor, Tensor> function)
     {

@@ -65,8 +65,8 @@ public sealed partial class NDArray
 
     private static int Consumes(TensorIndex ix) => ix.kind switch
     {
-        TensorIndex.Kind.Tensor when ix.tensor!.dtype == ScalarType.Bool => Math.Max(ix.tensor.Shape.Length, 1),
-        TensorIndex.Kind.None or TensorIndex.Kind.Ellipsis => 0,
+        TensorIndex.Kind.Tensor when ix.tensor!.dtype == ScalarType.Bool => ix.tensor.Shape.Length,
+        TensorIndex.Kind.None or TensorIndex.Kind.Ellipsis or TensorIndex.Kind.Bool => 0,
         _ => 1,
     };
 

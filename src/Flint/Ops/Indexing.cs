@@ -15,11 +15,12 @@ internal static class Indexing
     internal static (Tensor view, List<int> advDims, List<Tensor> advIdx) ApplyBasic(this Tensor self, TensorIndex[] indices)
     {
         int consumed = 0, ellipses = 0;
+        indices = Array.ConvertAll(indices, ScalarBoolAsBool);
         foreach (var ix in indices)
         {
             if (ix.kind == TensorIndex.Kind.Ellipsis) ellipses++;
-            else if (ix.kind == TensorIndex.Kind.Tensor && ix.tensor!.dtype == ScalarType.Bool) consumed += Math.Max(ix.tensor.Shape.Length, 1);
-            else if (ix.kind != TensorIndex.Kind.None) consumed++;
+            else if (ix.kind == TensorIndex.Kind.Tensor && ix.tensor!.dtype is ScalarType.Bool or ScalarType.Byte) consumed += ix.tensor.Shape.Length;
+            else if (ix.kind is not (TensorIndex.Kind.None or TensorIndex.Kind.Bool)) consumed++;
         }
         if (ellipses > 1) throw new IndexOutOfRangeException("an index can only have a single ellipsis ('...')");
         if (consumed > self.Shape.Length)
@@ -34,6 +35,13 @@ internal static class Indexing
             {
                 case TensorIndex.Kind.Ellipsis: d += self.Shape.Length - consumed; src += self.Shape.Length - consumed; break;
                 case TensorIndex.Kind.None: v = v.unsqueeze(d); d++; break;
+                case TensorIndex.Kind.Bool:
+                    // PyTorch: a new dim, indexed by [0] (true) or by nothing (false) as an advanced index.
+                    v = v.unsqueeze(d);
+                    advDims.Add(d);
+                    advIdx.Add(torch.zeros([ix.index], ScalarType.Int64, v.device));
+                    d++;
+                    break;
                 case TensorIndex.Kind.Single:
                     long size = v.Shape[d];
                     if (ix.index < -size || ix.index >= size)
@@ -139,6 +147,12 @@ internal static class Indexing
         return offsets;
     }
 
+    /// <summary>A 0-dim bool (or uint8) tensor indexes as a Python bool does, not as a mask over no dims.</summary>
+    private static TensorIndex ScalarBoolAsBool(TensorIndex ix) =>
+        ix.kind == TensorIndex.Kind.Tensor && ix.tensor!.Shape.Length == 0 && ix.tensor.dtype is ScalarType.Bool or ScalarType.Byte
+            ? TensorIndex.Bool(ix.tensor.to(ScalarType.Bool).item<bool>())
+            : ix;
+
     internal static Tensor Index(this Tensor self, TensorIndex[] indices)
     {
         var (v, advDims, advIdx) = self.ApplyBasic(indices);
@@ -200,7 +214,7 @@ internal static class Indexing
     {
         Dispatcher.CheckSameDevice(self, value);
         // Advanced indexing (index_put_) wants matching dtypes for tensor values; C# numbers convert.
-        if (!value.IsWrappedNumber && value.dtype != self.dtype && indices.Any(i => i.kind == TensorIndex.Kind.Tensor))
+        if (!value.IsWrappedNumber && value.dtype != self.dtype && indices.Any(i => i.IsAdvanced))
             throw new ArgumentException($"Index put requires the source and destination dtypes match, got {DTypes.ShortName(self.dtype)} for the destination and {DTypes.ShortName(value.dtype)} for the source.");
         if (!(GradMode.IsEnabled && (self.requires_grad || value.requires_grad)))
         {
@@ -211,7 +225,7 @@ internal static class Indexing
         var prev = self.PreviousHistoryView();
         self.IndexPutRaw(indices, value, accumulate);
         // PyTorch: advanced indices write through index_put_ (IndexPutBackward0); basic ones through a view (CopySlices).
-        bool advanced = Array.Exists(indices, ix => ix.kind == TensorIndex.Kind.Tensor);
+        bool advanced = Array.Exists(indices, ix => ix.IsAdvanced);
         var node = new FunctionNode(advanced ? "IndexPutBackward0" : "CopySlices", (gs, _) =>
         {
             var g = gs[0]!;

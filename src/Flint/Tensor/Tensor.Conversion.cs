@@ -27,6 +27,11 @@ public static partial class torch
         public Tensor cpu() => to(torch.CPU);
         /// <summary>Copies to the first CUDA device.</summary>
         public Tensor cuda() => to(torch.CUDA);
+        /// <summary>
+        /// TorchSharp's <c>mps()</c>: copies to Apple's MPS device, which Flint never has, so it throws PyTorch's
+        /// "not linked with support for mps devices" error (check <c>torch.mps_is_available()</c> first).
+        /// </summary>
+        public Tensor mps(bool non_blocking = false) => to(torch.MPS);
 
         /// <summary>Converts to float32.</summary>
         public Tensor @float() => to(ScalarType.Float32);
@@ -61,6 +66,20 @@ public static partial class torch
                 throw new InvalidOperationException($"item<{typeof(T).Name}>() called on a tensor of dtype {DTypes.Name(dtype)}; use item<{DTypes.ClrType(dtype).Name}>() or convert with .to(...) first");
             if (device.type != DeviceType.CPU) return HostCopy().item<T>();
             return Dispatcher.ReadHost<T>(this, Offset);
+        }
+
+        /// <summary>
+        /// TorchSharp's <c>ToScalar()</c>: the single element as a <see cref="Scalar"/> of this tensor's dtype
+        /// (integers exactly, as int64; floating values as double).
+        /// </summary>
+        public Scalar ToScalar()
+        {
+            ThrowIfDisposed();
+            long n = numel();
+            if (n != 1) throw new InvalidOperationException($"a Tensor with {n} elements cannot be converted to Scalar");
+            if (DTypes.IsFloatingPoint(dtype)) return Scalar.Floating(ToDouble(), dtype);
+            long value = dtype == ScalarType.Bool ? (ToDouble() != 0 ? 1 : 0) : to(ScalarType.Int64).item<long>();
+            return Scalar.Integral(value, dtype);
         }
 
         /// <summary>The single element converted to double, whatever the dtype.</summary>

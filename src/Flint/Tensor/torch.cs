@@ -46,6 +46,8 @@ public static partial class torch
     public static readonly Device CPU = new(DeviceType.CPU);
     /// <summary>The first CUDA device (usable once the Flint.Cuda backend is referenced and a GPU is present).</summary>
     public static readonly Device CUDA = new(DeviceType.CUDA, 0);
+    /// <summary>Apple's MPS device, as TorchSharp names it; never available in Flint (tensors moved there throw PyTorch's error).</summary>
+    public static readonly Device MPS = new(DeviceType.MPS, 0);
 
     /// <summary>Parses a device description: "cpu", "cuda", "cuda:0".</summary>
     public static Device device(string description) => new(description);

@@ -35,6 +35,41 @@ public class BufferPoolTests
         GC.KeepAlive(kept);
     }
 
+    /// <summary>
+    /// A full pool makes room by dropping the sizes used longest ago: after the pool filled with arrays of sizes nobody
+    /// asks for any more, a new size is still recycled (CI: the test host's 9,000 tests filled the pool, and a
+    /// natural-code loop afterwards allocated every buffer fresh, 540 KB per iteration).
+    /// </summary>
+    [Fact]
+    public void AFullPoolEvictsTheSizesUsedLongestAgo()
+    {
+        long saved = BufferPool.CapacityBytes;
+        BufferPool.CapacityBytes = 4 << 20;
+        try
+        {
+            // 4 MiB of stale sizes: 16 sizes of 256 KiB each (float32).
+            var stale = new List<float[]>();
+            for (int size = 0; size < 16; size++)
+            {
+                stale.Add(new float[(1 << 16) + size]);
+                BufferPool.Return(stale[^1], sizeof(float));
+            }
+            Assert.True(BufferPool.PooledBytes > (4 << 20) - (1 << 18), $"pool holds {BufferPool.PooledBytes} bytes");
+            var fresh = new float[Large];
+            BufferPool.Return(fresh, sizeof(float));
+            Assert.True(BufferPool.PooledBytes <= BufferPool.CapacityBytes);
+            Assert.Same(fresh, BufferPool.Rent<float>(Large, clear: false));
+            // The oldest sizes went first: the most recently returned stale size is still there, the first one is not.
+            Assert.Same(stale[15], BufferPool.Rent<float>(stale[15].Length, clear: false));
+            Assert.NotSame(stale[0], BufferPool.Rent<float>(stale[0].Length, clear: false));
+        }
+        finally
+        {
+            BufferPool.CapacityBytes = saved;
+            BufferPool.Clear();
+        }
+    }
+
     [Fact]
     public void DisposingTheOnlyViewRecyclesTheBuffer()
     {
