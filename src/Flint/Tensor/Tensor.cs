@@ -11,7 +11,7 @@ public static partial class torch
     /// </summary>
     public partial class Tensor : IDisposable
     {
-        internal Storage Storage;
+        internal global::Flint.Storage Storage;
         internal long[] Shape;
         internal long[] Strides;
         internal long Offset;
@@ -19,7 +19,7 @@ public static partial class torch
         /// <summary>A C# number wrapped as a 0-dim tensor: it takes part in type promotion as a scalar.</summary>
         internal bool IsWrappedNumber;
 
-        internal Tensor(Storage storage, long[] shape, long[] strides, long offset)
+        internal Tensor(global::Flint.Storage storage, long[] shape, long[] strides, long offset)
         {
             Storage = storage;
             Shape = shape;
