@@ -6,7 +6,7 @@ public static partial class torch
 {
     /// <summary>
     /// An n-dimensional array with autograd, PyTorch's <c>torch.Tensor</c>. A tensor is a view:
-    /// a <see cref="Storage"/> plus shape, strides and offset, so views (transpose, slicing,
+    /// a buffer (<see cref="storage{T}"/> exposes it) plus shape, strides and offset, so views (transpose, slicing,
     /// reshape of contiguous data) share memory and cost O(1).
     /// </summary>
     public partial class Tensor : IDisposable
