@@ -75,18 +75,42 @@ public static class Histogram
     }
 
     /// <summary>The histogram proto of <paramref name="values"/> (PyTorch's <c>make_histogram</c>).</summary>
-    public static HistogramProto Make(ReadOnlySpan<double> values, string bins = "tensorflow")
+    public static HistogramProto Make(ReadOnlySpan<double> values, string bins = "tensorflow", long? max_bins = null)
     {
-        if (values.IsEmpty) throw new ArgumentException("The input has no element.");
-        foreach (var v in values)
-            if (!double.IsFinite(v)) throw new ArgumentException("The histogram of values with NaN or infinity is not defined (found " + v.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")");
-        var edges = Edges(values, bins);
-        var counts = Counts(values, edges);
+        CheckValues(values);
+        return Make(values, Edges(values, bins), max_bins);
+    }
+
+    /// <summary>
+    /// PyTorch's <c>make_histogram(values, bins, max_bins)</c> over explicit bucket <paramref name="edges"/> (increasing):
+    /// NumPy's counts, at most <paramref name="max_bins"/> buckets (neighbours summed, as PyTorch subsamples), trimmed to
+    /// the support with one empty bucket on its left; min, max, num, sum and sum_squares are over all the values.
+    /// </summary>
+    public static HistogramProto Make(ReadOnlySpan<double> values, ReadOnlySpan<double> edges, long? max_bins)
+    {
+        CheckValues(values);
+        if (edges.Length < 2) throw new ArgumentException("a histogram needs at least two bin edges");
+        for (int i = 1; i < edges.Length; i++)
+            if (!(edges[i] >= edges[i - 1])) throw new ArgumentException("`bins` must increase monotonically, when an array");
+        if (max_bins is <= 0) throw new ArgumentException($"max_bins must be positive, got {max_bins}");
+        double[] counts = Counts(values, edges), limits = edges.ToArray();
+        int numBins = counts.Length;
+        if (max_bins is long maxBins && numBins > maxBins)
+        {
+            int subsampling = (int)(numBins / maxBins);
+            int groups = (numBins + subsampling - 1) / subsampling;
+            var summed = new double[groups];
+            for (int i = 0; i < numBins; i++) summed[i / subsampling] += counts[i];
+            var newLimits = new double[groups + 1];
+            for (int g = 0; g < groups; g++) newLimits[g] = limits[g * subsampling];
+            newLimits[groups] = limits[^1];
+            (counts, limits) = (summed, newLimits);
+        }
         // The support: from the first to the last non-empty bucket.
         int start = Array.FindIndex(counts, c => c > 0), end = Array.FindLastIndex(counts, c => c > 0) + 1;
         if (start < 0) throw new ArgumentException("The histogram is empty: every value lies outside the bins.");
         double[] keptCounts = start > 0 ? counts[(start - 1)..end] : [0, .. counts[..end]];
-        double[] keptLimits = edges[start..(end + 1)];
+        double[] keptLimits = limits[start..(end + 1)];
         double min = double.PositiveInfinity, max = double.NegativeInfinity, sum = 0, sumSquares = 0;
         foreach (var v in values)
         {
@@ -97,5 +121,12 @@ public static class Histogram
         proto.BucketLimit.AddRange(keptLimits);
         proto.Bucket.AddRange(keptCounts);
         return proto;
+    }
+
+    private static void CheckValues(ReadOnlySpan<double> values)
+    {
+        if (values.IsEmpty) throw new ArgumentException("The input has no element.");
+        foreach (var v in values)
+            if (!double.IsFinite(v)) throw new ArgumentException("The histogram of values with NaN or infinity is not defined (found " + v.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")");
     }
 }

@@ -20,7 +20,7 @@ public static class Summaries
     public static Summary Scalar(string tag, double value) =>
         new() { Value = { new Summary.Types.Value { Tag = CheckTag(tag), SimpleValue = (float)value } } };
 
-    /// <summary>A histogram of <paramref name="values"/> (see <see cref="Histogram.Make"/>).</summary>
+    /// <summary>A histogram of <paramref name="values"/> (see <see cref="TensorBoard.Histogram.Make(ReadOnlySpan{double}, string, long?)"/>).</summary>
     public static Summary Histogram(string tag, ReadOnlySpan<double> values, string bins = "tensorflow") =>
         new() { Value = { new Summary.Types.Value { Tag = CheckTag(tag), Histo = TensorBoard.Histogram.Make(values, bins) } } };
 

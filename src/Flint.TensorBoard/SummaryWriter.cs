@@ -102,6 +102,13 @@ public sealed class SummaryWriter : IDisposable
         _writer.AddSummary(Summaries.Image(tag, hwc, h, w, c), global_step, walltime);
     }
 
+    /// <summary>
+    /// Logs a video (PyTorch's <c>add_video(tag, vid_tensor, global_step=None, fps=4, walltime=None)</c>): a
+    /// [B, T, C, H, W] tensor, float in [0, 1] or uint8, shown as an animated GIF of T frames, each a grid of the B clips.
+    /// </summary>
+    public void add_video(string tag, Tensor vid_tensor, long? global_step = null, int fps = 4, double? walltime = null) =>
+        _writer.AddSummary(TensorBoardSummaryModule.Instance.video(tag, vid_tensor, fps), global_step, walltime);
+
     /// <summary>Logs text (Markdown) for the Text tab, under <c>TAG/text_summary</c>.</summary>
     public void add_text(string tag, string text_string, long? global_step = null, double? walltime = null) =>
         _writer.AddSummary(Summaries.Text(tag, text_string), global_step, walltime);

@@ -19,6 +19,9 @@ public sealed class TensorBoardModule
 
     private TensorBoardModule() { }
 
+    /// <summary><c>torch.utils.tensorboard.Summary</c>: the functions that build <c>Summary</c> protobufs (TorchSharp's static class).</summary>
+    public TensorBoardSummaryModule Summary => TensorBoardSummaryModule.Instance;
+
     /// <summary>PyTorch's <c>SummaryWriter(log_dir=None, comment='', max_queue=10, flush_secs=120, filename_suffix='')</c>.</summary>
     public SummaryWriter SummaryWriter(string? log_dir = null, string comment = "", int max_queue = 10, double flush_secs = 120, string filename_suffix = "") =>
         new(log_dir, comment, max_queue, flush_secs, filename_suffix);

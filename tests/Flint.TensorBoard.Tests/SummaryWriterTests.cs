@@ -285,7 +285,7 @@ public sealed class SummaryWriterTests : IDisposable
     }
 
     /// <summary>An independent PNG reader: chunk CRC-32s checked bitwise, IDAT inflated, filter-0 rows.</summary>
-    private static (int width, int height, int colorType, byte[] pixels) DecodePng(byte[] png)
+    internal static (int width, int height, int colorType, byte[] pixels) DecodePng(byte[] png)
     {
         Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }, png[..8]);
         int pos = 8, width = 0, height = 0, colorType = -1;

@@ -24,14 +24,74 @@ public class TorchSharpParityTests
     private static string[] Surface() =>
         File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "golden", "torchsharp-surface.txt")).Where(l => l.Length > 0).ToArray();
 
-    /// <summary>True when Flint has the TorchSharp name <paramref name="line"/> (<c>torch.nn.functional.relu</c>, <c>torch.Tensor.add</c>).</summary>
+    /// <summary>
+    /// The assemblies beside the core whose C# 14 extension members add to <c>torch</c> (Flint.TensorBoard's
+    /// <c>torch.utils.tensorboard</c>); their names count as Flint's.
+    /// </summary>
+    private static readonly Assembly[] ExtensionAssemblies = [typeof(TensorBoardModule).Assembly];
+
+    /// <summary>
+    /// The extension members those assemblies declare, by receiver type: an <c>extension(R) { ... }</c> block compiles to a
+    /// nested grouping type (<c>&lt;G&gt;$...</c>) in its static class, holding a marker type (<c>&lt;M&gt;$...</c>) whose
+    /// <c>&lt;Extension&gt;$</c> method takes the receiver, and the members' declarations (static members stay static),
+    /// each tagged with <c>[ExtensionMarker]</c> naming its marker.
+    /// </summary>
+    private static readonly Lazy<List<(Type Receiver, MemberInfo Member)>> s_extensionMembers = new(() =>
+    {
+        const BindingFlags Any = BindingFlags.Public | BindingFlags.NonPublic;
+        var found = new List<(Type, MemberInfo)>();
+        foreach (var assembly in ExtensionAssemblies)
+            foreach (var holder in assembly.GetExportedTypes().Where(t => t.IsAbstract && t.IsSealed && !t.IsNested))
+                foreach (var grouping in holder.GetNestedTypes(Any).Where(t => t.Name.StartsWith("<G>$", StringComparison.Ordinal)))
+                    foreach (var marker in grouping.GetNestedTypes(Any).Where(t => t.Name.StartsWith("<M>$", StringComparison.Ordinal)))
+                    {
+                        var receiver = marker.GetMethod("<Extension>$", Any | BindingFlags.Static)?.GetParameters() is [var p] ? p.ParameterType : null;
+                        if (receiver is null) continue;
+                        foreach (var member in grouping.GetMembers(BindingFlags.Public | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly))
+                            if (member is PropertyInfo or MethodInfo { IsSpecialName: false } or FieldInfo
+                                && member.GetCustomAttributesData().Any(a => a.AttributeType.Name == "ExtensionMarkerAttribute"
+                                    && a.ConstructorArguments is [{ Value: string name }] && name == marker.Name))
+                                found.Add((receiver, member));
+                    }
+        return found;
+    });
+
+    private static IEnumerable<MemberInfo> ExtensionMembers(Type receiver, string name, bool isStatic) =>
+        s_extensionMembers.Value.Where(e => e.Receiver == receiver && e.Member.Name == name && IsStatic(e.Member) == isStatic).Select(e => e.Member);
+
+    private static bool IsStatic(MemberInfo m) => m switch
+    {
+        PropertyInfo p => (p.GetMethod ?? p.SetMethod)!.IsStatic,
+        MethodInfo mi => mi.IsStatic,
+        FieldInfo f => f.IsStatic,
+        _ => false,
+    };
+
+    /// <summary>
+    /// True when Flint has the TorchSharp name <paramref name="line"/> (<c>torch.nn.functional.relu</c>, <c>torch.Tensor.add</c>):
+    /// the path goes through nested static classes, or through a property (the core's or an extension property such as
+    /// <c>torch.utils.tensorboard</c>) to the instance members of the object it returns (Flint's namespace objects).
+    /// </summary>
     internal static bool FlintHas(string line)
     {
         var parts = line.Split('.');
-        if (parts.Length == 3 && parts[0] == "torch" && parts[1] == "Tensor") return HasInstanceMember(typeof(Tensor), parts[2]);
-        Type? type = typeof(torch);
-        for (int i = 1; i < parts.Length - 1 && type is not null; i++) type = Nested(type, parts[i]);
-        return type is not null && (HasStaticMember(type, parts[^1]) || Nested(type, parts[^1]) is not null);
+        if (parts.Length == 3 && parts[0] == "torch" && parts[1] == "Tensor")
+            return HasInstanceMember(typeof(Tensor), parts[2]) || ExtensionMembers(typeof(Tensor), parts[2], isStatic: false).Any();
+        Type type = typeof(torch);
+        bool instance = false;
+        for (int i = 1; i < parts.Length - 1; i++)
+        {
+            if (!instance && Nested(type, parts[i]) is { } nested) { type = nested; continue; }
+            var flags = BindingFlags.Public | (instance ? BindingFlags.Instance : BindingFlags.Static);
+            var property = type.GetProperty(parts[i], flags)
+                ?? ExtensionMembers(type, parts[i], !instance).OfType<PropertyInfo>().FirstOrDefault();
+            if (property is null) return false;
+            type = property.PropertyType;
+            instance = true;
+        }
+        return instance
+            ? type.GetMember(parts[^1], BindingFlags.Public | BindingFlags.Instance).Length > 0 || ExtensionMembers(type, parts[^1], false).Any()
+            : HasStaticMember(type, parts[^1]) || Nested(type, parts[^1]) is not null || ExtensionMembers(type, parts[^1], true).Any();
     }
 
     private static Type? Nested(Type type, string name) =>
@@ -81,9 +141,11 @@ public class TorchSharpParityTests
         s.Append("public names, dumped by `tools/parity/run.sh`), `tools/parity/not-planned.txt` (what Flint deliberately lacks, and why) and\n");
         s.Append("Flint's public API. The test fails when this file is out of date, so the list stays true; regenerate it with\n");
         s.Append("`FLINT_WRITE_PARITY_GAPS=1 dotnet test tests/Flint.Tests --filter FullyQualifiedName~TorchSharpParity`. Names only: a name\n");
-        s.Append("Flint has may still differ in overloads or parameters. Only the core `Flint` assembly is reflected: what Flint.Vision,\n");
-        s.Append("Flint.TensorBoard and Flint.Distributed add through extension members (`torch.utils.tensorboard`, `torch.distributed`, ...)\n");
-        s.Append("counts as missing here.\n\n");
+        s.Append("Flint has may still differ in overloads or parameters. The core `Flint` assembly is reflected, and so are the C# 14\n");
+        s.Append("extension members Flint.TensorBoard adds (`torch.utils.tensorboard`, its `Summary` and `SummaryWriter`): a name reached\n");
+        s.Append("through a property, such as `torch.utils.tensorboard.Summary.histogram`, is an instance member of the namespace object\n");
+        s.Append("the property returns. Flint.Vision and Flint.Distributed are not reflected (TorchSharp's core surface lists neither\n");
+        s.Append("`torchvision` nor `torch.distributed`).\n\n");
         s.Append("Flint's tensor class is `torch.Tensor`, nested in the static class `torch` as in TorchSharp, and so are `torch.Device` and\n");
         s.Append("`torch.ScalarType`; `Tensor`, `Device` and `ScalarType` alone name them through global using aliases that the Flint\n");
         s.Append("package (and this repository's Directory.Build.props) adds.\n\n");
@@ -165,5 +227,19 @@ public class TorchSharpParityTests
         Assert.True(FlintHas("torch.Tensor"));
         Assert.False(FlintHas("torch.no_such_function"));
         Assert.False(FlintHas("torch.no_such_area.zeros"));
+        Assert.True(FlintHas("torch.hub.download_url_to_file"));
+    }
+
+    [Fact]
+    public void ReflectionSeesFlintTensorBoardsExtensionMembers()
+    {
+        Assert.True(FlintHas("torch.utils.tensorboard"));
+        Assert.True(FlintHas("torch.utils.tensorboard.SummaryWriter"));
+        Assert.True(FlintHas("torch.utils.tensorboard.Summary"));
+        foreach (var name in new[] { "histogram", "make_histogram", "image", "make_image", "video", "make_video", "text" })
+            Assert.True(FlintHas("torch.utils.tensorboard.Summary." + name), name);
+        Assert.False(FlintHas("torch.utils.tensorboard.Summary.no_such_function"));
+        Assert.False(FlintHas("torch.utils.tensorboard.no_such_member"));
+        Assert.False(FlintHas("torch.utils.no_such_area"));
     }
 }
