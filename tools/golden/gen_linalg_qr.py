@@ -156,6 +156,7 @@ err("ormqr_other_cols_lt_tau", lambda: torch.ormqr(e(3, 3), e(3), e(3, 2), left=
 err("ormqr_other_rows_ne_input", lambda: torch.ormqr(e(4, 3), e(3), e(5, 2)))
 err("ormqr_other_cols_ne_input", lambda: torch.ormqr(e(4, 3), e(3), e(2, 3), left=False))
 err("ormqr_tau_gt_input_cols", lambda: torch.ormqr(e(4, 3), e(4), e(4, 2)))
+err("ormqr_tau_0d", lambda: torch.ormqr(e(3, 3), torch.tensor(1.0), e(3, 3)))
 err("ormqr_tau_ndim", lambda: torch.ormqr(e(4, 3), e(2, 3), e(4, 2)))
 err("ormqr_other_ndim", lambda: torch.ormqr(e(4, 3), e(3), e(2, 4, 2)))
 err("ormqr_tau_batch", lambda: torch.ormqr(e(2, 4, 3), e(3, 3), e(2, 4, 2)))
@@ -172,6 +173,7 @@ err("pca_lowrank_q_too_big", lambda: torch.pca_lowrank(randn(5, 4), q=5))
 err("pca_lowrank_q_negative", lambda: torch.pca_lowrank(randn(5, 4), q=-1))
 err("pca_lowrank_niter_negative", lambda: torch.pca_lowrank(randn(5, 4), niter=-1))
 err("pca_lowrank_1d", lambda: torch.pca_lowrank(e(5)))
+err("pca_lowrank_long", lambda: torch.pca_lowrank(e(5, 3, dtype=torch.long), q=2))
 
 out = {"torch_version": torch.__version__, "cases": cases, "errors": errors}
 path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tests", "golden", "linalg_qr.json")

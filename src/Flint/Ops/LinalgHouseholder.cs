@@ -33,7 +33,8 @@ internal static class LinalgHouseholder
         if (other.dim() < 2) throw new ArgumentException($"{op}: other must have at least 2 dimensions.");
         int side = left ? -2 : -1;
         long otherSide = other.Shape[other.dim() + side];
-        long k = tau.dim() == 0 ? 1 : tau.Shape[^1];
+        if (tau.dim() == 0) throw new IndexOutOfRangeException("Dimension specified as -1 but tensor has no dimensions");
+        long k = tau.Shape[^1];
         if (otherSide < k)
             throw new ArgumentException($"{op}: other.shape[{side}] must be greater than or equal to tau.shape[-1]");
         if (otherSide != input.Shape[^2])

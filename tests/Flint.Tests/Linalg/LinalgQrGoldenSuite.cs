@@ -138,6 +138,7 @@ public static class LinalgQrGoldenSuite
             "ormqr_other_rows_ne_input" => () => torch.ormqr(e(4, 3), e(3), e(5, 2)),
             "ormqr_other_cols_ne_input" => () => torch.ormqr(e(4, 3), e(3), e(2, 3), left: false),
             "ormqr_tau_gt_input_cols" => () => torch.ormqr(e(4, 3), e(4), e(4, 2)),
+            "ormqr_tau_0d" => () => torch.ormqr(e(3, 3), torch.tensor(1.0f), e(3, 3)),
             "ormqr_tau_ndim" => () => torch.ormqr(e(4, 3), e(2, 3), e(4, 2)),
             "ormqr_other_ndim" => () => torch.ormqr(e(4, 3), e(3), e(2, 4, 2)),
             "ormqr_tau_batch" => () => torch.ormqr(e(2, 4, 3), e(3, 3), e(2, 4, 2)),
@@ -158,6 +159,7 @@ public static class LinalgQrGoldenSuite
             "pca_lowrank_q_negative" => () => torch.pca_lowrank(r(5, 4), q: -1),
             "pca_lowrank_niter_negative" => () => torch.pca_lowrank(r(5, 4), niter: -1),
             "pca_lowrank_1d" => () => torch.pca_lowrank(e(5)),
+            "pca_lowrank_long" => () => torch.pca_lowrank(l(5, 3), q: 2),
             _ => throw new KeyNotFoundException($"{name}: no Flint call"),
         };
     }
