@@ -9,32 +9,14 @@ given to torch.manual_seed right before the call (the random test matrix is draw
 as a last output, U diag(S) Vᵀ. Errors store PyTorch's message (first line).
 """
 import json
-import math
 import os
 import warnings
 
 import torch
 
+from golden_common import enc
+
 warnings.simplefilter("ignore")
-
-
-def jv(v):
-    if isinstance(v, bool):
-        return v
-    if isinstance(v, int):
-        return v
-    if math.isnan(v):
-        return "nan"
-    if math.isinf(v):
-        return "inf" if v > 0 else "-inf"
-    return float(v)
-
-
-def enc(t):
-    t = t.detach()
-    vals = t.reshape(-1).tolist()
-    return {"shape": list(t.shape), "dtype": str(t.dtype).replace("torch.", ""),
-            "values": [jv(float(v)) for v in vals] if t.is_floating_point() else [jv(v) for v in vals]}
 
 
 gen = torch.Generator().manual_seed(20261206)
