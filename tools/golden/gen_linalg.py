@@ -14,6 +14,8 @@ import warnings
 
 import torch
 
+from golden_common import expect_error
+
 warnings.simplefilter("ignore")
 
 
@@ -73,12 +75,7 @@ def case(name, inputs, outputs, op=None, **args):
 
 
 def err(name, f):
-    try:
-        f()
-    except Exception as e:  # noqa: BLE001
-        errors[name] = {"type": type(e).__name__, "message": str(e).split("\n")[0]}
-        return
-    raise SystemExit(f"{name}: expected an error")
+    expect_error(errors, name, f)
 
 
 L = torch.linalg

@@ -14,7 +14,7 @@ import warnings
 
 import torch
 
-from golden_common import enc
+from golden_common import enc, expect_error
 
 warnings.simplefilter("ignore")
 
@@ -42,12 +42,7 @@ def case(name, inputs, outputs, seed=None):
 
 
 def err(name, f):
-    try:
-        f()
-    except Exception as e:  # noqa: BLE001
-        errors[name] = {"type": type(e).__name__, "message": str(e).split("\n")[0]}
-        return
-    raise SystemExit(f"{name}: expected an error")
+    expect_error(errors, name, f)
 
 
 F32, F64 = torch.float32, torch.float64

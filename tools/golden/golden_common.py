@@ -74,6 +74,16 @@ def errors_of(calls):
     return errors
 
 
+def expect_error(errors, name, f):
+    """Records PyTorch's error for f() under name (type, first line); a call that does not fail stops the script."""
+    try:
+        f()
+    except Exception as e:  # noqa: BLE001
+        errors[name] = {"type": type(e).__name__, "message": str(e).split("\n")[0]}
+        return
+    raise SystemExit(f"{name}: expected an error")
+
+
 # ---- gen_ops.py's op-table encoding
 
 def jf(v):
